@@ -1,0 +1,115 @@
+package io.restlive.schemas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * Avro single-object encoding (marker {@code C3 01}, the schema's 64-bit fingerprint, then the binary
+ * body) of every rest-live record: no schema registry is needed to read it back.
+ *
+ * <p>Avro 1.12 refuses to instantiate classes it does not trust; this class adds rest-live's generated
+ * package to the trusted set once, before the first encode or decode.
+ */
+public final class AvroCodecs {
+
+    static {
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                ClassSecurityValidator.getGlobal(),
+                ClassSecurityValidator.builder()
+                        .add(ChangeEnvelope.class).add(ChangeOp.class)
+                        .add(SubscriptionCommand.class).add(GroupSpec.class)
+                        .add(ChangeBroadcast.class).add(GroupBroadcast.class).add(BroadcastAction.class)
+                        .build()));
+    }
+
+    private AvroCodecs() {
+    }
+
+    /** The first byte of every single-object encoded record. */
+    public static final byte MARKER_0 = (byte) 0xC3;
+    /** The second byte of every single-object encoded record. */
+    public static final byte MARKER_1 = (byte) 0x01;
+
+    /** True if {@code bytes} start with the single-object encoding marker. */
+    public static boolean isSingleObjectEncoded(byte[] bytes) {
+        return bytes != null && bytes.length >= 10 && bytes[0] == MARKER_0 && bytes[1] == MARKER_1;
+    }
+
+    /** Encodes a change envelope. */
+    public static byte[] encode(ChangeEnvelope change) {
+        try {
+            return toArray(change.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + change, e);
+        }
+    }
+
+    /** Encodes a subscription command. */
+    public static byte[] encode(SubscriptionCommand command) {
+        try {
+            return toArray(command.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + command, e);
+        }
+    }
+
+    /** Encodes a broadcast. */
+    public static byte[] encode(ChangeBroadcast broadcast) {
+        try {
+            return toArray(broadcast.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + broadcast, e);
+        }
+    }
+
+    /**
+     * Decodes a change envelope.
+     *
+     * @throws IOException if the bytes are not a single-object encoded {@link ChangeEnvelope}
+     */
+    public static ChangeEnvelope decodeChange(byte[] bytes) throws IOException {
+        try {
+            return ChangeEnvelope.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (AvroRuntimeException e) {
+            // A wrong header or a corrupt body: report both as the checked failure callers expect.
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes a subscription command.
+     *
+     * @throws IOException if the bytes are not a single-object encoded {@link SubscriptionCommand}
+     */
+    public static SubscriptionCommand decodeCommand(byte[] bytes) throws IOException {
+        try {
+            return SubscriptionCommand.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (AvroRuntimeException e) {
+            // A wrong header or a corrupt body: report both as the checked failure callers expect.
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes a broadcast.
+     *
+     * @throws IOException if the bytes are not a single-object encoded {@link ChangeBroadcast}
+     */
+    public static ChangeBroadcast decodeBroadcast(byte[] bytes) throws IOException {
+        try {
+            return ChangeBroadcast.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (AvroRuntimeException e) {
+            // A wrong header or a corrupt body: report both as the checked failure callers expect.
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static byte[] toArray(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,58 @@
+package io.restlive.schemas;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The names of rest-live's topics, all behind one configurable prefix ({@code rest-live.} by default).
+ *
+ * <p>Every app (producers, the processor, the edges, the CLI) derives its topic names from here, so a
+ * deployment changes the prefix in one place: the {@code REST_LIVE_TOPIC_PREFIX} variable.
+ */
+public record TopicNames(String prefix) {
+
+    /** The prefix used when nothing is configured. */
+    public static final String DEFAULT_PREFIX = "rest-live.";
+
+    /** The environment variable that overrides the prefix. */
+    public static final String PREFIX_ENV = "REST_LIVE_TOPIC_PREFIX";
+
+    public TopicNames {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("topic prefix '" + prefix
+                    + "' may contain only letters, digits, '.', '_' and '-' (Kafka's topic characters)");
+        }
+    }
+
+    /** The default names: {@code rest-live.changes}, {@code rest-live.subscriptions}, ... */
+    public static TopicNames defaults() {
+        return new TopicNames(DEFAULT_PREFIX);
+    }
+
+    /** Names with the prefix from {@value #PREFIX_ENV} in {@code env}, or the default prefix. */
+    public static TopicNames fromEnv(Map<String, String> env) {
+        String prefix = env.get(PREFIX_ENV);
+        return new TopicNames(prefix == null || prefix.isBlank() ? DEFAULT_PREFIX : prefix);
+    }
+
+    /** Entity changes published by apps (Avro or JSON envelopes). */
+    public String changes() {
+        return prefix + "changes";
+    }
+
+    /** Group joins and leaves sent by edges; compacted, so it holds the live (group, edge) pairs. */
+    public String subscriptions() {
+        return prefix + "subscriptions";
+    }
+
+    /** What each change means to subscription groups, written by the processor, read by every edge. */
+    public String broadcasts() {
+        return prefix + "broadcasts";
+    }
+
+    /** Records the processor could not use, with the reason in headers. */
+    public String deadLetters() {
+        return prefix + "dead-letters";
+    }
+}
