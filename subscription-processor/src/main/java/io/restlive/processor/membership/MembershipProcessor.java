@@ -1,0 +1,90 @@
+package io.restlive.processor.membership;
+
+import io.restlive.core.views.EntityState;
+import io.restlive.processor.decode.ChangeEvent;
+import io.restlive.processor.entities.Pks;
+import io.restlive.processor.entities.StoredEntity;
+import io.restlive.processor.groups.GroupIndex;
+import io.restlive.processor.metrics.ProcessorMetrics;
+import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.ChangeOp;
+import io.restlive.schemas.GroupBroadcast;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies each change to the {@code entities} store and turns it into at most one {@link ChangeBroadcast}:
+ * one entry per group whose view the change entered, changed inside or left.
+ */
+public final class MembershipProcessor implements Processor<String, ChangeEvent, String, ChangeBroadcast> {
+
+    private static final Logger log = LoggerFactory.getLogger(MembershipProcessor.class);
+
+    private final String storeName;
+    private final GroupIndex groups;
+    private final ProcessorMetrics metrics;
+    private KeyValueStore<String, StoredEntity> entities;
+    private ProcessorContext<String, ChangeBroadcast> context;
+
+    /**
+     * @param storeName the entity store
+     * @param groups the live groups
+     * @param metrics where changes, stale drops and broadcasts are counted
+     */
+    public MembershipProcessor(String storeName, GroupIndex groups, ProcessorMetrics metrics) {
+        this.storeName = storeName;
+        this.groups = groups;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ChangeBroadcast> context) {
+        this.context = context;
+        this.entities = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, ChangeEvent> record) {
+        ChangeEvent change = record.value();
+        StoredEntity stored = entities.get(change.entityKey());
+        if (stored != null && stored.supersedes(change.version())) {
+            log.debug("Dropping stale change of {}: version {} <= stored {}", change.entityKey(),
+                    change.version(), stored.version());
+            metrics.staleDropped();
+            return;
+        }
+        EntityState before = stored == null ? null : stored.toState();
+        EntityState after = change.op() == ChangeOp.UPSERT ? new EntityState(change.pk(), change.instance()) : null;
+        List<GroupBroadcast> entries = MembershipEvaluator.evaluate(
+                groups.candidates(change.model(), Pks.keyText(change.pk()), before, after), before, after);
+        store(change);
+        metrics.changeProcessed();
+        if (entries.isEmpty()) {
+            return;
+        }
+        ChangeBroadcast broadcast = ChangeBroadcast.newBuilder()
+                .setModel(change.model())
+                .setPk(Pks.keyText(change.pk()))
+                .setTs(Instant.ofEpochMilli(change.ts()))
+                .setGroups(entries)
+                .build();
+        context.forward(new Record<>(change.entityKey(), broadcast, record.timestamp()));
+        metrics.broadcastEmitted(entries.size());
+    }
+
+    private void store(ChangeEvent change) {
+        if (change.op() == ChangeOp.UPSERT) {
+            entities.put(change.entityKey(), StoredEntity.live(change.pk(), change.instance(), change.version()));
+        } else if (change.version() != null) {
+            entities.put(change.entityKey(), StoredEntity.tombstone(change.pk(), change.version()));
+        } else {
+            entities.delete(change.entityKey());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.restlive.processor.topology;
+
+import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.decode.ChangeDecoders;
+import io.restlive.processor.groups.GroupIndex;
+import io.restlive.processor.metrics.ProcessorMetrics;
+import io.restlive.schemas.TopicNames;
+
+/**
+ * Everything the topology is built from.
+ *
+ * <p>The {@link GroupIndex} is part of the settings: the global processor writes it and the membership
+ * processors read it, so one instance must reach both, and whoever builds the topology (the app or a
+ * test) keeps a handle on it for metrics and assertions. {@code build} stays a pure function of this.
+ *
+ * @param topics the topic names
+ * @param views the views file groups are evaluated against
+ * @param decoders the accepted change encodings
+ * @param groups the live groups, shared between the global thread and the stream threads
+ * @param metrics the processor's counters
+ */
+public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoders decoders, GroupIndex groups,
+                               ProcessorMetrics metrics) {
+
+    /** Settings with the standard decoders and a fresh index. */
+    public static TopologySettings of(TopicNames topics, ViewsFile views, ProcessorMetrics metrics) {
+        return new TopologySettings(topics, views, ChangeDecoders.standard(), new GroupIndex(), metrics);
+    }
+}

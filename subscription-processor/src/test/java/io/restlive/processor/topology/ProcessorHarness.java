@@ -1,0 +1,155 @@
+package io.restlive.processor.topology;
+
+import io.restlive.core.groups.GroupSpecs;
+import io.restlive.core.json.Json;
+import io.restlive.core.views.LiveUser;
+import io.restlive.core.views.QueryParams;
+import io.restlive.core.views.View;
+import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.groups.GroupIndex;
+import io.restlive.processor.metrics.ProcessorMetrics;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.BroadcastAction;
+import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.SubscriptionCommand;
+import io.restlive.schemas.TopicNames;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import tools.jackson.databind.JsonNode;
+
+/** Runs the production topology in a TopologyTestDriver, with helpers to join groups and publish changes. */
+final class ProcessorHarness implements AutoCloseable {
+
+    static final TopicNames TOPICS = TopicNames.defaults();
+
+    private final ViewsFile views;
+    private final TopologySettings settings;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> subscriptions;
+    private final TestInputTopic<byte[], byte[]> changes;
+    private final TestOutputTopic<String, ChangeBroadcast> broadcasts;
+    private final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    ProcessorHarness(String viewsYaml, Path stateDir) {
+        views = ViewsFile.parse(viewsYaml, "test");
+        settings = TopologySettings.of(TOPICS, views, ProcessorMetrics.inMemory());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(SubscriptionTopology.build(settings), props);
+        ProcessorTopics topics = ProcessorTopics.of(TOPICS);
+        subscriptions = driver.createInputTopic(topics.subscriptions().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        changes = driver.createInputTopic(topics.changes().name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        broadcasts = driver.createOutputTopic(topics.broadcasts().name(), Serdes.String().deserializer(),
+                topics.broadcasts().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    /** Announces a list group from {@code edgeId}; returns its key. */
+    String joinList(String view, String kwargs, LiveUser user, String edgeId) {
+        return join(spec(view, "list", null, kwargs, user), edgeId);
+    }
+
+    /** Announces a retrieve group of {@code targetPk} from {@code edgeId}; returns its key. */
+    String joinRetrieve(String view, JsonNode targetPk, LiveUser user, String edgeId) {
+        return join(spec(view, "retrieve", targetPk, "{}", user), edgeId);
+    }
+
+    String join(GroupSpec spec, String edgeId) {
+        String groupKey = GroupSpecs.key(spec);
+        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
+                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(spec).setTs(Instant.EPOCH).build()));
+        return groupKey;
+    }
+
+    /** The edge's last subscriber left: a tombstone. */
+    void leave(String groupKey, String edgeId) {
+        subscriptions.pipeInput(groupKey + "|" + edgeId, (byte[]) null);
+    }
+
+    /** The edge's last subscriber left, said with a command whose spec is null. */
+    void leaveWithNullSpec(String groupKey, String edgeId) {
+        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
+                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(null).setTs(Instant.EPOCH).build()));
+    }
+
+    GroupSpec spec(String view, String action, JsonNode targetPk, String kwargs, LiveUser user) {
+        View v = views.view(view).orElseThrow();
+        return GroupSpecs.spec(v, action, targetPk, Json.parseObject(kwargs),
+                QueryParams.normalize(Json.NODES.objectNode()), user);
+    }
+
+    /** Publishes a JSON UPSERT envelope. */
+    void upsert(String model, Object pk, String instance, Long version) {
+        json("{\"model\":\"" + model + "\",\"pk\":" + pkJson(pk) + ",\"op\":\"UPSERT\",\"instance\":" + instance
+                + (version == null ? "" : ",\"version\":" + version) + ",\"ts\":1000}");
+    }
+
+    /** Publishes a JSON DELETE envelope. */
+    void delete(String model, Object pk, Long version) {
+        json("{\"model\":\"" + model + "\",\"pk\":" + pkJson(pk) + ",\"op\":\"DELETE\""
+                + (version == null ? "" : ",\"version\":" + version) + "}");
+    }
+
+    void json(String envelope) {
+        pipe("key".getBytes(StandardCharsets.UTF_8), envelope.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void pipe(byte[] key, byte[] value) {
+        changes.pipeInput(key, value);
+    }
+
+    /** Broadcasts written since the last call. */
+    List<ChangeBroadcast> broadcasts() {
+        return broadcasts.readValuesToList();
+    }
+
+    /** The group entries of every broadcast written since the last call, in order. */
+    List<Entry> entries() {
+        return broadcasts().stream().flatMap(b -> b.getGroups().stream())
+                .map(g -> new Entry(g.getGroupKey(), g.getAction(), g.getInstance())).toList();
+    }
+
+    /** One group entry of a broadcast. */
+    record Entry(String group, BroadcastAction action, String instance) {
+    }
+
+    List<TestRecord<String, ChangeBroadcast>> broadcastRecords() {
+        return broadcasts.readRecordsToList();
+    }
+
+    List<TestRecord<byte[], byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    GroupIndex groups() {
+        return settings.groups();
+    }
+
+    ProcessorMetrics metrics() {
+        return settings.metrics();
+    }
+
+    private static String pkJson(Object pk) {
+        return pk instanceof String s ? "\"" + s + "\"" : String.valueOf(pk);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
