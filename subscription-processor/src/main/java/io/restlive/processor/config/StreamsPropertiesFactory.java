@@ -1,0 +1,34 @@
+package io.restlive.processor.config;
+
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+/** Builds the Kafka Streams properties from the typed settings; nothing else configures Streams. */
+public final class StreamsPropertiesFactory {
+
+    private StreamsPropertiesFactory() {
+    }
+
+    /**
+     * The Streams properties of this instance.
+     *
+     * @param properties the processor's settings
+     * @param self the host and HTTP port other instances reach this one at ({@code application.server})
+     */
+    public static Properties create(ProcessorProperties properties, HostInfo self) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replication());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                properties.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+        // Broadcasts are live updates: Streams' default 100 ms producer linger is latency users see.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        return props;
+    }
+}

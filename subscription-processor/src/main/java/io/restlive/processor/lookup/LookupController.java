@@ -1,0 +1,60 @@
+package io.restlive.processor.lookup;
+
+import io.restlive.core.json.Json;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /internal/lookup?model=&field=&value=}: the entity edges resolve a retrieve subscription to.
+ * 200 with {@code {"pk":..,"instance":{..}}}, 404 if no live entity matches, 503 while not ready, 400 for
+ * bad parameters. For the cluster, not for the public: it answers from the processor's raw state.
+ */
+@RestController
+public final class LookupController {
+
+    static final String PATH = "/internal/lookup";
+    static final String LOCAL_SCOPE = "local";
+
+    private final LookupService service;
+
+    /** @param service finds the entity */
+    public LookupController(LookupService service) {
+        this.service = service;
+    }
+
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> lookup(@RequestParam(required = false) String model,
+                                         @RequestParam(required = false) String field,
+                                         @RequestParam(required = false) String value,
+                                         @RequestParam(required = false) String scope) {
+        LookupQuery query;
+        try {
+            query = LookupQuery.parse(model, field, value);
+        } catch (BadLookupException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        LookupResult result = service.lookup(query, LOCAL_SCOPE.equals(scope));
+        if (result instanceof LookupResult.Found found) {
+            ObjectNode body = Json.NODES.objectNode();
+            body.set("pk", found.pk());
+            body.set("instance", found.instance());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+        }
+        if (result instanceof LookupResult.Unavailable unavailable) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, unavailable.reason());
+        }
+        return result instanceof LookupResult.NotReady
+                ? error(HttpStatus.SERVICE_UNAVAILABLE, "not ready")
+                : error(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    private static ResponseEntity<String> error(HttpStatus status, String message) {
+        ObjectNode body = Json.NODES.objectNode().put("error", message);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+    }
+}

@@ -1,0 +1,61 @@
+package io.restlive.processor.lookup;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.restlive.core.json.Json;
+import io.restlive.processor.entities.StoredEntity;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+class LookupControllerTest {
+
+    private final FakeStores stores = new FakeStores();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new LookupController(
+            new LookupService(stores, (host, query) -> new LookupResult.NotFound()))).build();
+
+    @Test
+    void shouldAnswerPkAndInstanceOfAFoundEntity() throws Exception {
+        // given
+        stores.entities.put("todolist.Task|1", StoredEntity.live(Json.NODES.numberNode(1),
+                Json.parseObject("{\"id\":1,\"text\":\"Milk\"}"), 3L));
+
+        // when / then
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "\"1\""))
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"}}", true));
+    }
+
+    @Test
+    void shouldAnswer404WhenNothingMatches() throws Exception {
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "text")
+                        .param("value", "\"nothing\""))
+                .andExpect(status().isNotFound())
+                .andExpect(content().json("{\"error\":\"not found\"}", true));
+    }
+
+    @Test
+    void shouldAnswer503WhileNotReady() throws Exception {
+        // given
+        stores.ready = false;
+
+        // when / then
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "1"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().json("{\"error\":\"not ready\"}", true));
+    }
+
+    @Test
+    void shouldAnswer400ForBadParameters() throws Exception {
+        mvc.perform(get("/internal/lookup").param("field", "pk").param("value", "1"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("value", "1"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "abc"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "{}"))
+                .andExpect(status().isBadRequest());
+    }
+}
