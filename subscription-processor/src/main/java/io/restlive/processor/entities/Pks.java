@@ -5,6 +5,7 @@ import io.restlive.schemas.EntityKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Primary keys as JSON values (an integer or a string), and the entity keys they make. */
@@ -62,12 +63,12 @@ public final class Pks {
         return candidates;
     }
 
-    private static java.util.Optional<BigInteger> integerOf(String text) {
+    private static Optional<BigInteger> integerOf(String text) {
         String trimmed = text.trim();
         if (!trimmed.matches("[+-]?\\d{1,40}")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new BigInteger(trimmed));
+        return Optional.of(new BigInteger(trimmed));
     }
 
     private static String describe(JsonNode node) {
