@@ -1,0 +1,51 @@
+package io.restlive.cli;
+
+import io.restlive.cli.stack.LocalStack;
+import io.restlive.core.views.Endpoint;
+import io.restlive.core.views.ViewsFile;
+import io.restlive.schemas.TopicNames;
+
+/** What {@code run} prints once the stack is ready: where to connect, what to send, how to publish. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(LocalStack stack, ViewsFile views, boolean devSecret) {
+        String path = views.endpoints().stream().map(Endpoint::path).findFirst().orElse(ViewsFile.DEFAULT_ENDPOINT);
+        String model = views.views().isEmpty() ? "todolist.Task" : views.views().get(0).model();
+        StringBuilder out = new StringBuilder("\nrest-live is running. Ctrl-C stops every process.\n\n");
+        out.append("  broker     ").append(stack.bootstrapServers())
+                .append(stack.startsBroker() ? " (dev broker)" : " (REST_LIVE_BOOTSTRAP_SERVERS)").append('\n');
+        out.append("  processor  ").append(stack.processorUrl()).append('\n');
+        for (int edge = 1; edge <= stack.edgeCount(); edge++) {
+            out.append("  edge-").append(edge).append("     ").append(stack.webSocketUrl(edge, path)).append('\n');
+        }
+        out.append("  views      ").append(stack.viewsFile()).append('\n');
+        out.append("  logs       ").append(stack.stateDir().resolve("logs")).append('\n');
+        out.append("  JWT secret ").append(devSecret
+                ? LocalStack.DEV_JWT_SECRET + " (development default; set REST_LIVE_JWT_SECRET to change it)"
+                : "from REST_LIVE_JWT_SECRET").append("\n\n");
+        out.append("Connect a WebSocket client, e.g.  npx wscat -c ").append(stack.webSocketUrl(1, path)).append('\n');
+        out.append("and subscribe to ").append(model).append(" 1 by sending:\n  ")
+                .append("{\"type\":\"subscribe\",\"id\":1,\"model\":\"").append(model)
+                .append("\",\"action\":\"retrieve\",\"lookup_by\":1}\n\n");
+        out.append("Publish a change from another terminal:\n  ").append(publishCommand(stack, model)).append('\n');
+        return out.toString();
+    }
+
+    private static String publishCommand(LocalStack stack, String model) {
+        StringBuilder command = new StringBuilder("./rest-live publish");
+        if (!stack.bootstrapServers().equals(PublishOptions.DEFAULT_BOOTSTRAP_SERVERS)) {
+            command.append(" --bootstrap-servers ").append(stack.bootstrapServers());
+        }
+        if (!stack.topicPrefix().equals(TopicNames.DEFAULT_PREFIX)) {
+            command.append(" --topic-prefix ").append(stack.topicPrefix());
+        }
+        String instance = model.equals("todolist.Task")
+                ? "{\"id\":1,\"text\":\"Buy milk\",\"done\":false}"
+                : "{\"id\":1}";
+        return command.append(" '{\"model\":\"").append(model).append("\",\"pk\":1,\"op\":\"UPSERT\",\"instance\":")
+                .append(instance).append("}'").toString();
+    }
+}

@@ -1,0 +1,95 @@
+package io.restlive.cli.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ports of a local stack, all on 127.0.0.1.
+ *
+ * <p>Edges take consecutive ports from the first edge port, skipping any port another process of the
+ * stack already has: with the defaults, edge-1 is on 8080, edge-2 on 8082 and edge-3 on 8083, because
+ * the processor is on 8081.
+ *
+ * @param brokerPort the dev broker's client port
+ * @param controllerPort the dev broker's KRaft controller port
+ * @param processorPort the subscription processor's HTTP port
+ * @param edgePorts the edges' HTTP and WebSocket ports, edge-1 first
+ * @param appPort the example app's HTTP port (used only when the stack runs the app)
+ */
+public record PortPlan(int brokerPort, int controllerPort, int processorPort, List<Integer> edgePorts, int appPort) {
+
+    public PortPlan {
+        edgePorts = List.copyOf(edgePorts);
+    }
+
+    /** The defaults of the run command: broker 9092 (controller 9093), processor 8081, edges from 8080, app 8000. */
+    public static PortPlan defaults(int edges) {
+        return fixed(9092, 8081, 8080, 8000, edges);
+    }
+
+    /**
+     * Ports from the given bases; the controller takes the port after the broker's.
+     *
+     * @throws IllegalArgumentException if two processes would share a port or a port is out of range
+     */
+    public static PortPlan fixed(int brokerPort, int processorPort, int firstEdgePort, int appPort, int edges) {
+        if (edges < 1) {
+            throw new IllegalArgumentException("the stack needs at least one edge, not " + edges);
+        }
+        int controllerPort = brokerPort + 1;
+        Set<Integer> taken = new HashSet<>(List.of(brokerPort, controllerPort, processorPort, appPort));
+        if (taken.size() < 4) {
+            throw new IllegalArgumentException("the broker (" + brokerPort + " and " + controllerPort
+                    + "), the processor (" + processorPort + ") and the app (" + appPort + ") need distinct ports");
+        }
+        List<Integer> edgePorts = new ArrayList<>();
+        for (int port = firstEdgePort; edgePorts.size() < edges; port++) {
+            if (!taken.contains(port)) {
+                edgePorts.add(port);
+            }
+        }
+        PortPlan plan = new PortPlan(brokerPort, controllerPort, processorPort, edgePorts, appPort);
+        plan.checkRange();
+        return plan;
+    }
+
+    /** Ports the operating system reports free right now: for tests that run beside other stacks. */
+    public static PortPlan free(int edges) {
+        // All sockets stay open until every port is chosen, so that the ports are distinct.
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4 + edges; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
+            return new PortPlan(ports.get(0), ports.get(1), ports.get(2), ports.subList(4, ports.size()), ports.get(3));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free local port", e);
+        } finally {
+            sockets.forEach(PortPlan::closeQuietly);
+        }
+    }
+
+    private void checkRange() {
+        List<Integer> all = new ArrayList<>(List.of(brokerPort, controllerPort, processorPort, appPort));
+        all.addAll(edgePorts);
+        for (int port : all) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is out of range (1-65535)");
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Only a probe: the port is free again either way.
+        }
+    }
+}
