@@ -1,0 +1,64 @@
+package io.restlive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restlive.e2e.support.Changes;
+import io.restlive.e2e.support.StackExtension;
+import io.restlive.e2e.support.WsClient;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The thinnest slice through every process: publish, subscribe, receive, unsubscribe, receive nothing. */
+class WalkingSkeletonIT {
+
+    @RegisterExtension
+    static final StackExtension STACK = StackExtension.withEdges(1);
+
+    private static final String TASK = "todolist.Task";
+
+    @Test
+    void shouldBroadcastUpdatesOfSubscribedTaskUntilUnsubscribed() {
+        // given: task 1 exists and a client subscribes to it
+        Changes changes = STACK.changes();
+        changes.upsert(TASK, 1, task("Buy milk"));
+        try (WsClient client = STACK.connect(1)) {
+            client.send("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":1}");
+
+            // when: the task changes; a subscription is silent and goes live asynchronously, so keep changing
+            // it until one broadcast arrives
+            AtomicInteger attempt = new AtomicInteger();
+            await("the subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        changes.upsert(TASK, 1, task("Buy milk, attempt " + attempt.incrementAndGet()));
+                        assertThat(client.frames()).as("frames received").isNotEmpty();
+                    });
+            changes.upsert(TASK, 1, task("Buy oat milk"));
+
+            // then: the last change arrives as an UPDATED broadcast; changes of one entity arrive in order, so
+            // nothing from the warm-up is still in flight after it
+            client.awaitFrame("{\"type\":\"broadcast\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"UPDATED\","
+                    + "\"instance\":{\"id\":1,\"text\":\"Buy oat milk\",\"done\":false}}");
+            assertThat(client.frames()).as("every frame is an UPDATED broadcast of task 1")
+                    .allSatisfy(frame -> {
+                        assertThat(frame.get("type").asString()).isEqualTo("broadcast");
+                        assertThat(frame.get("action").asString()).isEqualTo("UPDATED");
+                        assertThat(frame.get("instance").get("id").asInt()).isEqualTo(1);
+                    });
+
+            // when: the client unsubscribes and the task changes again
+            client.send("{\"type\":\"unsubscribe\",\"id\":1}");
+            client.clear();
+            changes.upsert(TASK, 1, task("Buy bread"));
+
+            // then
+            client.assertNoFrameWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String task(String text) {
+        return "{\"id\":1,\"text\":\"" + text + "\",\"done\":false,\"list\":1}";
+    }
+}

@@ -1,0 +1,148 @@
+package io.restlive.e2e.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restlive.core.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A WebSocket test client on the JDK's {@link WebSocket}: it keeps every text frame it receives, parsed, so
+ * that tests wait for the frame they expect and assert that nothing else arrives.
+ */
+public final class WsClient implements AutoCloseable {
+
+    /** How long a test waits for an expected frame; generous, because the machine may be busy. */
+    public static final Duration FRAME_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+    private final URI uri;
+    private WebSocket socket;
+
+    /**
+     * The close code and reason the server sent, or code -1 if the connection failed without a close frame.
+     *
+     * @param code the WebSocket close code
+     * @param reason the reason text
+     */
+    public record CloseStatus(int code, String reason) {
+    }
+
+    private WsClient(URI uri) {
+        this.uri = uri;
+    }
+
+    /** Connects to {@code uri} without extra headers. */
+    public static WsClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    /** Connects to {@code uri} with the given handshake headers (e.g. {@code Authorization}). */
+    public static WsClient connect(URI uri, Map<String, String> headers) {
+        WsClient client = new WsClient(uri);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(uri, client.new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
+        return client;
+    }
+
+    /** Sends one text frame and waits until it is handed to the network. */
+    public WsClient send(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** Every frame received so far, in order. */
+    public List<JsonNode> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Forgets the frames received so far. */
+    public void clear() {
+        frames.clear();
+    }
+
+    /** Waits (up to {@link #FRAME_TIMEOUT}) for a frame that matches and returns the first one. */
+    public JsonNode awaitFrame(Predicate<JsonNode> matching) {
+        return await("a matching frame from " + uri).atMost(FRAME_TIMEOUT)
+                .until(() -> firstMatching(matching), Optional::isPresent).orElseThrow();
+    }
+
+    /** Waits for a frame equal, as parsed JSON, to {@code expectedJson}. */
+    public JsonNode awaitFrame(String expectedJson) {
+        JsonNode expected = Json.parse(expectedJson);
+        return awaitFrame(expected::equals);
+    }
+
+    /** Whether a frame equal, as parsed JSON, to {@code expectedJson} has arrived. */
+    public boolean hasReceived(String expectedJson) {
+        return frames.contains(Json.parse(expectedJson));
+    }
+
+    /**
+     * Asserts that no frame arrives during {@code quietPeriod}: the one justified fixed wait, because the
+     * protocol acknowledges neither subscribe nor unsubscribe, so "nothing happens" has no event to wait for.
+     */
+    public void assertNoFrameWithin(Duration quietPeriod) {
+        int before = frames.size();
+        await("no frame from " + uri).during(quietPeriod).atMost(quietPeriod.plusSeconds(5))
+                .untilAsserted(() -> assertThat(frames.subList(before, frames.size())).as("frames received").isEmpty());
+    }
+
+    /** Waits for the server to close the connection and returns its close code and reason. */
+    public CloseStatus awaitClose() {
+        return closed.orTimeout(FRAME_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    private Optional<JsonNode> firstMatching(Predicate<JsonNode> matching) {
+        return frames.stream().filter(matching).findFirst();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(Json.parse(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new CloseStatus(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(new CloseStatus(-1, error.toString()));
+        }
+    }
+}
