@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,15 @@ public final class WsClient implements AutoCloseable {
         WsClient client = new WsClient(uri);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
-        client.socket = builder.buildAsync(uri, client.new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
+        try {
+            client.socket = builder.buildAsync(uri, client.new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            StringBuilder reasons = new StringBuilder();
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                reasons.append(reasons.isEmpty() ? "" : " <- ").append(cause);
+            }
+            throw new AssertionError("could not open a WebSocket to " + uri + ": " + reasons, e.getCause());
+        }
         return client;
     }
 
