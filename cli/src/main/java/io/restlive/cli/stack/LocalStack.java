@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public void start() {
         settings.jars().requireBuilt(settings.startsBroker(), settings.withApp());
+        settings.ports().requireFree(settings.startsBroker(), settings.withApp());
         try {
             if (settings.startsBroker()) {
                 startBroker();

@@ -2,6 +2,7 @@ package io.restlive.cli.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,6 +73,35 @@ public record PortPlan(int brokerPort, int controllerPort, int processorPort, Li
             throw new UncheckedIOException("no free local port", e);
         } finally {
             sockets.forEach(PortPlan::closeQuietly);
+        }
+    }
+
+    /**
+     * Fails unless every port of the processes to start is free on 127.0.0.1. A taken port would let a
+     * leftover process (an earlier run, another Kafka) look ready in place of the one just started.
+     *
+     * @throws StackStartException naming the process and the port
+     */
+    void requireFree(boolean withBroker, boolean withApp) {
+        if (withBroker) {
+            requireFree("broker", brokerPort);
+            requireFree("broker", controllerPort);
+        }
+        requireFree("processor", processorPort);
+        for (int i = 0; i < edgePorts.size(); i++) {
+            requireFree("edge-" + (i + 1), edgePorts.get(i));
+        }
+        if (withApp) {
+            requireFree("app", appPort);
+        }
+    }
+
+    private static void requireFree(String name, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            // Binding is the check; closing the probe frees the port for the process.
+        } catch (IOException e) {
+            throw new StackStartException(name, "port " + port + " for " + name + " is already in use on 127.0.0.1"
+                    + " (an earlier run still going? another Kafka or server?); stop it or choose other ports");
         }
     }
 

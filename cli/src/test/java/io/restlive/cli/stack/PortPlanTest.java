@@ -3,6 +3,8 @@ package io.restlive.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,5 +49,15 @@ class PortPlanTest {
         Set<Integer> all = new HashSet<>(List.of(plan.brokerPort(), plan.controllerPort(), plan.processorPort(), plan.appPort()));
         all.addAll(plan.edgePorts());
         assertThat(all).hasSize(6);
+    }
+
+    @Test
+    void shouldNameProcessWhosePortIsTaken() throws Exception {
+        PortPlan plan = PortPlan.free(1);
+        try (ServerSocket taken = new ServerSocket(plan.edgePorts().get(0), 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> plan.requireFree(true, false))
+                    .isInstanceOf(StackStartException.class)
+                    .hasMessageStartingWith("port " + taken.getLocalPort() + " for edge-1 is already in use");
+        }
     }
 }
