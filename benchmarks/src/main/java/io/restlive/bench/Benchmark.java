@@ -1,0 +1,117 @@
+package io.restlive.bench;
+
+import io.restlive.bench.load.ChangePublisher;
+import io.restlive.bench.load.RawAvroPublisher;
+import io.restlive.bench.report.Machine;
+import io.restlive.bench.report.Report;
+import io.restlive.bench.report.ReportFiles;
+import io.restlive.bench.report.ScenarioResult;
+import io.restlive.bench.scenarios.FanOutScenario;
+import io.restlive.bench.scenarios.FloorScenario;
+import io.restlive.bench.scenarios.IdleScenario;
+import io.restlive.bench.scenarios.MatchingScenario;
+import io.restlive.bench.scenarios.Scenario;
+import io.restlive.bench.scenarios.ScenarioContext;
+import io.restlive.bench.scenarios.SharingScenario;
+import io.restlive.bench.scenarios.StormScenario;
+import io.restlive.bench.stack.BenchStack;
+import io.restlive.bench.ws.WsLoadClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One benchmark run: starts the stack, runs the selected scenarios one after the other against it, and
+ * writes the report into {@code <results-dir>/<timestamp>/}. A scenario that fails is recorded with its
+ * reason and the run goes on.
+ */
+public final class Benchmark {
+
+    private static final Map<String, Supplier<Scenario>> SCENARIOS = Map.of(
+            "fanout", FanOutScenario::new, "matching", MatchingScenario::new, "sharing", SharingScenario::new,
+            "storm", StormScenario::new, "idle", IdleScenario::new, "floor", FloorScenario::new);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final int LOG_TAIL_LINES = 30;
+
+    /**
+     * What a run produced.
+     *
+     * @param report the results
+     * @param runDir the directory the files were written to
+     */
+    public record Outcome(Report report, Path runDir) {
+    }
+
+    private Benchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param projectDir the project root, where the stack's jars are built
+     * @param log receives progress lines
+     */
+    public static Outcome run(BenchmarkOptions options, Path projectDir, Consumer<String> log) {
+        Instant started = Instant.now();
+        String runId = RUN_ID.format(started);
+        Path runDir = options.resultsDir().toAbsolutePath().resolve(runId);
+        Machine machine = Machine.current();
+        List<ScenarioResult> results = new ArrayList<>();
+        log.accept("results go to " + runDir);
+        try (BenchStack stack = BenchStack.start(projectDir, runDir, runId.replace("-", ""), options.edges(),
+                options.stackJavaOptions(), options.bootstrapServers(), log);
+             ChangePublisher publisher = RawAvroPublisher.create(stack.bootstrapServers(), stack.topics());
+             WsLoadClient ws = new WsLoadClient(options.sourceAddresses(),
+                     Math.max(2, Runtime.getRuntime().availableProcessors()))) {
+            ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log);
+            for (String name : options.scenarios()) {
+                results.add(runScenario(SCENARIOS.get(name).get(), context, stack, log));
+            }
+        } catch (RuntimeException e) {
+            // The stack did not start (or stop): every scenario not run yet carries the reason.
+            for (String name : options.scenarios().subList(results.size(), options.scenarios().size())) {
+                results.add(failed(name, "the stack failed: " + e.getMessage()));
+            }
+        }
+        Report report = new Report(started.toString(), GitCommit.of(projectDir), machine.withEndLoad(),
+                options.asFlags(), (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, results);
+        ReportFiles.write(report, runDir);
+        return new Outcome(report, runDir);
+    }
+
+    private static ScenarioResult runScenario(Scenario scenario, ScenarioContext context, BenchStack stack,
+                                              Consumer<String> log) {
+        log.accept("scenario " + scenario.name() + " starts");
+        long start = System.nanoTime();
+        long failuresBefore = context.publishFailures();
+        try {
+            stack.requireAlive();
+            ScenarioResult result = scenario.run(context);
+            long failures = context.publishFailures() - failuresBefore;
+            if (failures > 0) {
+                List<String> notes = new ArrayList<>(result.notes());
+                notes.add(failures + " changes could not be published");
+                result = new ScenarioResult(result.name(), result.title(), result.measures(), result.target(),
+                        result.rows(), notes, result.error());
+            }
+            log.accept(String.format("scenario %s done in %.0f s", scenario.name(), (System.nanoTime() - start) / 1e9));
+            return result;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.accept("scenario " + scenario.name() + " failed: " + e + "\n" + stack.logTails(LOG_TAIL_LINES));
+            return failed(scenario.name(), e.toString());
+        }
+    }
+
+    private static ScenarioResult failed(String name, String error) {
+        return new ScenarioResult(name, name, "", "", List.of(), List.of(), error);
+    }
+}

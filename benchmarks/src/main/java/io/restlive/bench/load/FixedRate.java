@@ -1,0 +1,43 @@
+package io.restlive.bench.load;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Calls an action at a fixed rate, passing each call its intended time. A caller that falls behind is
+ * called at once for every missed slot, and the intended time it receives stays the slot's: latencies
+ * measured from it include the delay (no coordinated omission).
+ */
+public final class FixedRate {
+
+    /** One scheduled call. */
+    @FunctionalInterface
+    public interface Action {
+        /**
+         * @param index the call's number, from 0
+         * @param intendedNanos when it should have been called, {@link System#nanoTime()}
+         */
+        void run(int index, long intendedNanos);
+    }
+
+    private FixedRate() {
+    }
+
+    /**
+     * Makes {@code count} calls at {@code perSecond}, the first at {@code startNanos}.
+     *
+     * @return the intended time after the last call, i.e. the end of the schedule
+     */
+    public static long run(int count, double perSecond, long startNanos, Action action) {
+        double interval = 1e9 / perSecond;
+        for (int i = 0; i < count; i++) {
+            long intended = startNanos + (long) (i * interval);
+            long wait = intended - System.nanoTime();
+            while (wait > 0) {
+                LockSupport.parkNanos(wait);
+                wait = intended - System.nanoTime();
+            }
+            action.run(i, intended);
+        }
+        return startNanos + (long) (count * interval);
+    }
+}

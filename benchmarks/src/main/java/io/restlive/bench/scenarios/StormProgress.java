@@ -1,0 +1,129 @@
+package io.restlive.bench.scenarios;
+
+import io.restlive.bench.load.Latencies;
+import io.restlive.bench.ws.WsConnection;
+import io.restlive.core.json.Json;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.SubscriptionCommand;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where each storm subscription stands: sent, announced by the edge, first broadcast received. Subscription
+ * {@code s} asks for group value {@code GROUP_BASE + s}; frames and announcements are matched back by it.
+ */
+final class StormProgress {
+
+    private static final long GROUP_BASE = 10_000_000L;
+    /** Without announcements to go by, a subscription is probed this long after it was sent. */
+    private static final long PROBE_WITHOUT_ANNOUNCEMENT_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private final int size;
+    private final AtomicLongArray sentAt;
+    private final AtomicLongArray announcedAt;
+    private final AtomicIntegerArray confirmedFlags;
+    private final AtomicInteger announced = new AtomicInteger();
+    private final AtomicInteger confirmed = new AtomicInteger();
+    private final Latencies announce = new Latencies();
+    private final Latencies firstBroadcast = new Latencies();
+    private volatile long firstSend;
+    private volatile long lastAnnouncement;
+    private volatile long probes;
+
+    StormProgress(int size) {
+        this.size = size;
+        this.sentAt = new AtomicLongArray(size);
+        this.announcedAt = new AtomicLongArray(size);
+        this.confirmedFlags = new AtomicIntegerArray(size);
+    }
+
+    int size() {
+        return size;
+    }
+
+    long group(int subscription) {
+        return GROUP_BASE + subscription;
+    }
+
+    /** Subscription {@code s} is about to be sent. */
+    void sending(int s) {
+        long now = System.nanoTime();
+        if (s == 0) {
+            firstSend = now;
+        }
+        sentAt.set(s, now);
+    }
+
+    void onFrame(WsConnection connection, String text, long arrival) {
+        JsonNode group = Json.parse(text).path("instance").path("group");
+        int s = group.isNumber() ? (int) (group.longValue() - GROUP_BASE) : -1;
+        if (s >= 0 && s < size && confirmedFlags.compareAndSet(s, 0, 1)) {
+            firstBroadcast.record(sentAt.get(s), arrival);
+            confirmed.incrementAndGet();
+        }
+    }
+
+    void onAnnouncement(ConsumerRecord<String, byte[]> record, long arrival, String edgeId) {
+        if (record.value() == null || record.key() == null || !record.key().endsWith("|" + edgeId)) {
+            return;
+        }
+        int s;
+        try {
+            SubscriptionCommand command = AvroCodecs.decodeCommand(record.value());
+            if (command.getSpec() == null || !StormScenario.MODEL.equals(command.getSpec().getModel())) {
+                return;
+            }
+            s = (int) (Json.parseObject(command.getSpec().getKwargs()).path("group").longValue() - GROUP_BASE);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (s >= 0 && s < size && announcedAt.compareAndSet(s, 0, arrival)) {
+            announce.record(sentAt.get(s), arrival);
+            announced.incrementAndGet();
+            lastAnnouncement = arrival;
+        }
+    }
+
+    /** Whether subscription {@code s} should get a probe change now: sent, announced, still without a frame. */
+    boolean probeDue(int s, long now) {
+        long sent = sentAt.get(s);
+        return sent != 0 && confirmedFlags.get(s) == 0
+                && (announcedAt.get(s) != 0 || now - sent > PROBE_WITHOUT_ANNOUNCEMENT_NANOS);
+    }
+
+    void probed(int count) {
+        probes += count;
+    }
+
+    long probes() {
+        return probes;
+    }
+
+    int confirmed() {
+        return confirmed.get();
+    }
+
+    boolean allConfirmed() {
+        return confirmed.get() >= size;
+    }
+
+    /** Announced subscriptions per second since the first was sent; NaN if none was announced. */
+    double acceptedPerSecond() {
+        int count = announced.get();
+        double seconds = (lastAnnouncement - firstSend) / 1e9;
+        return count == 0 || seconds <= 0 ? Double.NaN : count / seconds;
+    }
+
+    Latencies announce() {
+        return announce;
+    }
+
+    Latencies firstBroadcast() {
+        return firstBroadcast;
+    }
+}

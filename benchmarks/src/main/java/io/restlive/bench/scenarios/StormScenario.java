@@ -1,0 +1,87 @@
+package io.restlive.bench.scenarios;
+
+import io.restlive.bench.kafka.BaselineResult;
+import io.restlive.bench.kafka.TopicTail;
+import io.restlive.bench.load.Latencies;
+import io.restlive.bench.load.Percentiles;
+import io.restlive.bench.load.Waits;
+import io.restlive.bench.report.Metrics;
+import io.restlive.bench.report.ResultRow;
+import io.restlive.bench.report.ScenarioResult;
+import io.restlive.bench.stack.BenchViews;
+import io.restlive.bench.ws.WsConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenario 4, subscribe storm: many connections on one edge subscribe at once, each subscription to a group
+ * of its own, so every subscribe makes the edge announce a new group and the processor learn it.
+ */
+public final class StormScenario implements Scenario {
+
+    static final String MODEL = BenchViews.STORM;
+
+    @Override
+    public String name() {
+        return "storm";
+    }
+
+    @Override
+    public ScenarioResult run(ScenarioContext context) throws Exception {
+        int connectionsWanted = context.options().stormConnections();
+        int perConnection = context.options().stormSubscriptions();
+        StormProgress progress = new StormProgress(connectionsWanted * perConnection);
+        List<String> notes = new ArrayList<>();
+        context.log("storm: opening " + connectionsWanted + " connections on edge 1");
+        List<WsConnection> connections = context.connect(connectionsWanted, 1, progress::onFrame);
+        try (TopicTail announcements = TopicTail.start(context.kafka(), context.stack().topics().subscriptions(),
+                (record, at) -> progress.onAnnouncement(record, at, context.stack().edgeId(1)));
+             StormProber prober = StormProber.start(context, progress)) {
+            context.log("storm: " + progress.size() + " subscriptions at once");
+            for (int round = 0; round < perConnection; round++) {
+                for (int c = 0; c < connections.size(); c++) {
+                    int s = round * connections.size() + c;
+                    progress.sending(s);
+                    connections.get(c).subscribeList(round + 1L, MODEL, "{\"group\":" + progress.group(s) + "}");
+                }
+            }
+            if (!Waits.until(progress::allConfirmed, context.timeout())) {
+                notes.add((progress.size() - progress.confirmed()) + " of " + progress.size()
+                        + " subscriptions received no broadcast within " + context.timeout().toSeconds() + " s");
+            }
+            announcements.requireHealthy();
+        } finally {
+            context.disconnect(connections);
+        }
+        double accepted = progress.acceptedPerSecond();
+        if (Double.isNaN(accepted)) {
+            notes.add("no group announcement by edge-1 was seen on the subscriptions topic: subscribes_per_s is"
+                    + " unknown and probes started 2 s after each subscribe");
+        }
+        Percentiles firstBroadcast = progress.firstBroadcast().percentiles();
+        Map<String, Double> restLive = Metrics.start()
+                .put("subscribes_per_s", accepted)
+                .put("announce_p50_ms", progress.announce().percentiles().p50())
+                .put("announce_p99_ms", progress.announce().percentiles().p99())
+                .putAll(firstBroadcast.asMetrics())
+                .put("probe_changes", progress.probes())
+                .map();
+        int count = progress.size();
+        BaselineResult kafka = Double.isNaN(accepted) || accepted <= 0
+                ? context.baseline().burst("storm", count, (i, sent) -> context.change(MODEL, i, i, sent), context.timeout())
+                : context.baseline().fixedRate("storm", count, accepted, (i, sent) -> context.change(MODEL, i, i, sent),
+                        context.timeout());
+        return new ScenarioResult(name(), "Subscribe storm",
+                connectionsWanted + " connections on one edge each send " + perConnection + " subscribe messages at"
+                        + " once, every one to a group of its own. subscribes_per_s: subscriptions the edge accepted"
+                        + " per second, counted by their group announcements on the subscriptions topic; announce_*:"
+                        + " subscribe sent to announcement read. p50/p99/p99.9: subscribe sent to the first broadcast"
+                        + " received, with a probe change published every " + StormProber.PERIOD.toMillis() + " ms to"
+                        + " each announced group until it delivers (so up to one period of it is probe spacing)."
+                        + " Kafka: as many records at the accepted rate, produce to consume.",
+                "subscribes/s one edge accepts; subscribe-to-first-broadcast latency",
+                List.of(new ResultRow(count + " subscriptions", restLive, kafka.metrics("subscribes_per_s"))), notes,
+                null);
+    }
+}
