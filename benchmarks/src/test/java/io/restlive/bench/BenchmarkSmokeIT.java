@@ -21,7 +21,7 @@ class BenchmarkSmokeIT {
     void shouldReportEveryScenarioWithNumbers() throws Exception {
         // given
         Path projectDir = Path.of(System.getProperty("rest-live.project-dir", "..")).toAbsolutePath().normalize();
-        BenchmarkOptions options = BenchmarkOptions.smoke(projectDir.resolve("benchmarks/target/smoke-results"));
+        BenchmarkOptions options = BenchmarkOptions.smoke(Path.of("target/smoke-results"));
 
         // when
         Benchmark.Outcome outcome = Benchmark.run(options, projectDir, line -> System.out.println("[smoke] " + line));

@@ -11,6 +11,7 @@ import io.restlive.bench.report.Metrics;
 import io.restlive.bench.report.ResultRow;
 import io.restlive.bench.report.ScenarioResult;
 import io.restlive.bench.stack.BenchViews;
+import io.restlive.bench.stack.CpuSnapshot;
 import io.restlive.bench.ws.WsConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public final class FanOutScenario implements Scenario {
             expected += subscribers[(int) (i % entities % values)];
         }
         context.log("fanout: " + rate + " changes/s for " + count + " changes, " + expected + " frames expected");
+        CpuSnapshot cpuBefore = CpuSnapshot.take(context.stack());
         FixedRate.run(count, rate, start, (i, intended) ->
                 context.publish(context.change(MODEL, i % entities, i % entities % values, intended)));
         double publishSeconds = (System.nanoTime() - start) / 1e9;
@@ -94,6 +96,7 @@ public final class FanOutScenario implements Scenario {
             notes.add(rate + " changes/s: " + (expectedFrames - steps.frames(step)) + " of " + expectedFrames
                     + " frames had not arrived after " + context.timeout().toSeconds() + " s");
         }
+        Map<String, Double> cores = CpuSnapshot.take(context.stack()).coresSince(cpuBefore);
         long frames = steps.frames(step);
         double seconds = (steps.lastArrivalNanos(step) - start) / 1e9;
         Percentiles latency = steps.percentiles(step);
@@ -102,6 +105,7 @@ public final class FanOutScenario implements Scenario {
                 .put("delivered_per_s", seconds > 0 ? frames / seconds : 0)
                 .putAll(latency.asMetrics())
                 .put("missing_frames", expectedFrames - frames)
+                .putAll(cores)
                 .map();
         BaselineResult kafka = context.baseline().fixedRate("fanout-" + rate, count, rate,
                 (i, sent) -> context.change(MODEL, i % entities, i % entities % values, sent), context.timeout());

@@ -27,7 +27,7 @@ public final class SharingScenario implements Scenario {
     private static final long PK_STRIDE = 100_000_000L;
     private static final long GROUP_STRIDE = 1_000;
     private static final long WARM_UP_GROUP = 900_000;
-    private static final int WARM_UP_CHANGES = 10_000;
+    private static final int MAX_WARM_UP_CHANGES = 10_000;
 
     @Override
     public String name() {
@@ -63,7 +63,8 @@ public final class SharingScenario implements Scenario {
      */
     private static void warmUp(ScenarioContext context) throws Exception {
         int groups = context.options().sharingGroups();
-        context.log("sharing: warm-up, " + WARM_UP_CHANGES + " changes to " + groups + " groups without subscribers");
+        int changes = Math.min(MAX_WARM_UP_CHANGES, 10 * context.options().sharingChanges());
+        context.log("sharing: warm-up, " + changes + " changes to " + groups + " groups without subscribers");
         try (GroupRegistrar registrar = new GroupRegistrar(context.kafka(), context.stack().topics().subscriptions(),
                 BenchViews.view("sharing"), "bench-warm-up")) {
             registrar.join(WARM_UP_GROUP, WARM_UP_GROUP + groups);
@@ -71,8 +72,8 @@ public final class SharingScenario implements Scenario {
                 if (!GroupProbe.awaitLive(context, MODEL, WARM_UP_GROUP + groups - 1, context.timeout())) {
                     throw new IllegalStateException("the warm-up groups never became live");
                 }
-                List<BenchChange> batch = new ArrayList<>(WARM_UP_CHANGES);
-                for (int i = 0; i < WARM_UP_CHANGES; i++) {
+                List<BenchChange> batch = new ArrayList<>(changes);
+                for (int i = 0; i < changes; i++) {
                     batch.add(context.change(MODEL, i, WARM_UP_GROUP + i % groups, System.nanoTime()));
                 }
                 BroadcastBurst.run(context, MODEL, batch);
