@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes, every {@link #PERIOD}, one change to the group of every storm subscription that is due a probe,
- * until every subscription got its first broadcast or the prober is closed.
+ * Publishes, in rounds every {@link #PERIOD}, one change to the group of every storm subscription that is due
+ * a probe (see {@link StormProgress#probeDue}), until every subscription got its first broadcast or the prober
+ * is closed.
  */
 final class StormProber implements AutoCloseable {
 
-    static final Duration PERIOD = Duration.ofMillis(100);
+    static final Duration PERIOD = Duration.ofMillis(20);
 
     private final ScenarioContext context;
     private final StormProgress progress;
@@ -42,6 +43,7 @@ final class StormProber implements AutoCloseable {
                 if (progress.probeDue(s, roundStart)) {
                     long group = progress.group(s);
                     probes.add(context.change(StormScenario.MODEL, group, group, roundStart));
+                    progress.probed(s, roundStart);
                 }
             }
             if (!probes.isEmpty()) {
@@ -53,7 +55,6 @@ final class StormProber implements AutoCloseable {
                 } catch (Exception e) {
                     // Counted by the context as publish failures; the next round probes them again.
                 }
-                progress.probed(probes.size());
             }
             Waits.pause(PERIOD.minusNanos(Math.min(PERIOD.toNanos(), System.nanoTime() - roundStart)));
         }

@@ -22,11 +22,17 @@ final class StormProgress {
     private static final long GROUP_BASE = 10_000_000L;
     /** Without announcements to go by, a subscription is probed this long after it was sent. */
     private static final long PROBE_WITHOUT_ANNOUNCEMENT_NANOS = Duration.ofSeconds(2).toNanos();
+    /** The first re-probe waits this long; each miss doubles it, up to {@link #MAX_PROBE_GAP_NANOS}. */
+    static final Duration FIRST_PROBE_GAP = Duration.ofMillis(100);
+    static final Duration MAX_PROBE_GAP = Duration.ofSeconds(1);
+    private static final long MAX_PROBE_GAP_NANOS = MAX_PROBE_GAP.toNanos();
 
     private final int size;
     private final AtomicLongArray sentAt;
     private final AtomicLongArray announcedAt;
     private final AtomicIntegerArray confirmedFlags;
+    private final AtomicIntegerArray probesSent;
+    private final AtomicLongArray nextProbeAt;
     private final AtomicInteger announced = new AtomicInteger();
     private final AtomicInteger confirmed = new AtomicInteger();
     private final Latencies announce = new Latencies();
@@ -40,6 +46,8 @@ final class StormProgress {
         this.sentAt = new AtomicLongArray(size);
         this.announcedAt = new AtomicLongArray(size);
         this.confirmedFlags = new AtomicIntegerArray(size);
+        this.probesSent = new AtomicIntegerArray(size);
+        this.nextProbeAt = new AtomicLongArray(size);
     }
 
     int size() {
@@ -89,15 +97,26 @@ final class StormProgress {
         }
     }
 
-    /** Whether subscription {@code s} should get a probe change now: sent, announced, still without a frame. */
+    /**
+     * Whether subscription {@code s} should get a probe change now: sent, announced (or sent long ago),
+     * still without a frame, and its back-off since the last probe is over.
+     */
     boolean probeDue(int s, long now) {
         long sent = sentAt.get(s);
         return sent != 0 && confirmedFlags.get(s) == 0
-                && (announcedAt.get(s) != 0 || now - sent > PROBE_WITHOUT_ANNOUNCEMENT_NANOS);
+                && (announcedAt.get(s) != 0 || now - sent > PROBE_WITHOUT_ANNOUNCEMENT_NANOS)
+                && (probesSent.get(s) == 0 || now - nextProbeAt.get(s) >= 0);
     }
 
-    void probed(int count) {
-        probes += count;
+    /**
+     * A probe for {@code s} was published at {@code now}: the next one waits 100 ms, then 200, 400, 800 ms,
+     * then a second, so that groups the processor is slow to learn do not flood it with probes.
+     */
+    void probed(int s, long now) {
+        int previous = probesSent.getAndIncrement(s);
+        long gap = Math.min(MAX_PROBE_GAP_NANOS, FIRST_PROBE_GAP.toNanos() << Math.min(previous, 10));
+        nextProbeAt.set(s, now + gap);
+        probes++;
     }
 
     long probes() {

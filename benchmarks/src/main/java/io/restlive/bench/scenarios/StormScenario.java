@@ -77,8 +77,9 @@ public final class StormScenario implements Scenario {
                         + " once, every one to a group of its own. subscribes_per_s: subscriptions the edge accepted"
                         + " per second, counted by their group announcements on the subscriptions topic; announce_*:"
                         + " subscribe sent to announcement read. p50/p99/p99.9: subscribe sent to the first broadcast"
-                        + " received, with a probe change published every " + StormProber.PERIOD.toMillis() + " ms to"
-                        + " each announced group until it delivers (so up to one period of it is probe spacing)."
+                        + " received: each announced group gets a probe change at once, then again after 100, 200,"
+                        + " 400, 800 ms and every second until one delivers, so part of that latency can be the gap"
+                        + " before the probe that delivered."
                         + " Kafka: as many records at the accepted rate, produce to consume.",
                 "subscribes/s one edge accepts; subscribe-to-first-broadcast latency",
                 List.of(new ResultRow(count + " subscriptions", restLive, kafka.metrics("subscribes_per_s"))), notes,
