@@ -1,0 +1,102 @@
+package io.restlive.edge.groups;
+
+import io.restlive.edge.protocol.Connection;
+import io.restlive.edge.protocol.GroupMembership;
+import io.restlive.edge.protocol.Subscription;
+import io.restlive.schemas.GroupSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The subscribers of each group on this edge. The first subscriber of a group makes the edge announce
+ * it to the processor, the last one to leave retracts it; in between, subscribers cost the processor
+ * nothing.
+ */
+public final class LocalGroups implements GroupMembership {
+
+    /** One subscription of one connection in a group. */
+    public record Member(Connection connection, Subscription subscription) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LocalGroups.class);
+
+    private final GroupCommands commands;
+    private final Duration ackTimeout;
+    private final Map<String, List<Member>> members = new ConcurrentHashMap<>();
+
+    public LocalGroups(GroupCommands commands, Duration ackTimeout) {
+        this.commands = commands;
+        this.ackTimeout = ackTimeout;
+    }
+
+    @Override
+    public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription) {
+        Future<?> sent = null;
+        // The decision "first member" and the send happen under one lock so that joins and leaves of a
+        // group reach the topic in the order they were decided.
+        synchronized (this) {
+            List<Member> group = members.computeIfAbsent(groupKey, k -> new CopyOnWriteArrayList<>());
+            if (group.isEmpty()) {
+                sent = commands.join(groupKey, spec);
+            }
+            group.add(new Member(connection, subscription));
+        }
+        await(sent, groupKey);
+    }
+
+    @Override
+    public void leave(String groupKey, Connection connection, Subscription subscription) {
+        Future<?> sent = null;
+        synchronized (this) {
+            List<Member> group = members.get(groupKey);
+            if (group == null) {
+                return;
+            }
+            group.removeIf(m -> m.connection() == connection && m.subscription() == subscription);
+            if (group.isEmpty()) {
+                members.remove(groupKey);
+                sent = commands.leave(groupKey);
+            }
+        }
+        await(sent, groupKey);
+    }
+
+    /** The members of a group on this edge (empty if none). */
+    public List<Member> members(String groupKey) {
+        List<Member> group = members.get(groupKey);
+        return group == null ? List.of() : group;
+    }
+
+    /** Number of groups this edge holds. */
+    public int size() {
+        return members.size();
+    }
+
+    /** Retracts every group, for a graceful shutdown. */
+    public synchronized void leaveAll() {
+        members.keySet().forEach(commands::leave);
+        members.clear();
+    }
+
+    private void await(Future<?> sent, String groupKey) {
+        if (sent == null) {
+            return;
+        }
+        try {
+            sent.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Group {} command not acknowledged yet: {}", groupKey, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.restlive.edge.protocol;
+
+import io.restlive.core.views.Endpoint;
+import io.restlive.core.views.LiveUser;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One client connection: who it is, where it connected, its live subscriptions by id, and where its
+ * frames go.
+ */
+public final class Connection {
+
+    private final String name;
+    private final LiveUser user;
+    private final Endpoint endpoint;
+    private final Consumer<String> frames;
+    private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /**
+     * @param name for logs
+     * @param user the authenticated user, or {@link LiveUser#ANONYMOUS}
+     * @param endpoint the endpoint it connected to
+     * @param frames sends one text frame to the client (must not block for long)
+     */
+    public Connection(String name, LiveUser user, Endpoint endpoint, Consumer<String> frames) {
+        this.name = name;
+        this.user = user;
+        this.endpoint = endpoint;
+        this.frames = frames;
+    }
+
+    public LiveUser user() {
+        return user;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Sends a text frame. */
+    public void send(String frame) {
+        frames.accept(frame);
+    }
+
+    /** The live subscription with this id, compared the way Python compares JSON values (1 == 1.0). */
+    public Subscription subscription(JsonNode id) {
+        return subscriptions.get(idKey(id));
+    }
+
+    Subscription add(JsonNode id, String groupKey) {
+        Subscription subscription = new Subscription(id, io.restlive.core.json.Json.write(id),
+                sequence.incrementAndGet(), groupKey);
+        subscriptions.put(idKey(id), subscription);
+        return subscription;
+    }
+
+    Subscription remove(JsonNode id) {
+        return subscriptions.remove(idKey(id));
+    }
+
+    /** Every live subscription, then none: for a closing connection. */
+    public List<Subscription> removeAll() {
+        Collection<Subscription> all = List.copyOf(subscriptions.values());
+        subscriptions.clear();
+        return List.copyOf(all);
+    }
+
+    private static Object idKey(JsonNode id) {
+        if (id.isNumber()) {
+            return id.decimalValue().stripTrailingZeros();
+        }
+        return id.isString() ? "s:" + id.asString() : "j:" + io.restlive.core.json.Json.canonical(id);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+}
