@@ -26,10 +26,13 @@ final class Banner {
         out.append("  JWT secret ").append(devSecret
                 ? LocalStack.DEV_JWT_SECRET + " (development default; set REST_LIVE_JWT_SECRET to change it)"
                 : "from REST_LIVE_JWT_SECRET").append("\n\n");
-        out.append("Connect a WebSocket client, e.g.  npx wscat -c ").append(stack.webSocketUrl(1, path)).append('\n');
-        out.append("and subscribe to ").append(model).append(" 1 by sending:\n  ")
-                .append("{\"type\":\"subscribe\",\"id\":1,\"model\":\"").append(model)
-                .append("\",\"action\":\"retrieve\",\"lookup_by\":1}\n\n");
+        out.append("Watch ").append(model).append(" live from another terminal (any WebSocket client works):\n  ")
+                .append("./rest-live listen");
+        if (!stack.webSocketUrl(1, path).equals("ws://127.0.0.1:8080" + path)) {
+            out.append(" --url ").append(stack.webSocketUrl(1, path));
+        }
+        out.append(" '{\"type\":\"subscribe\",\"id\":1,\"model\":\"").append(model)
+                .append("\",\"action\":\"list\"}'\n\n");
         out.append("Publish a change from another terminal:\n  ").append(publishCommand(stack, model)).append('\n');
         return out.toString();
     }

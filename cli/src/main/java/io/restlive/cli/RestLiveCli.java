@@ -3,7 +3,10 @@ package io.restlive.cli;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code rest-live} command line: {@code run}, {@code publish}, {@code check-views} and {@code help}. */
+/**
+ * The {@code rest-live} command line: {@code run}, {@code publish}, {@code listen}, {@code check-views}
+ * and {@code help}.
+ */
 public final class RestLiveCli {
 
     /** The command did what was asked. */
@@ -33,12 +36,22 @@ public final class RestLiveCli {
                 case "run" -> new RunCommand(context).run(RunOptions.parse(rest));
                 case "publish" -> new PublishCommand(context).run(PublishOptions.parse(rest, context.env()));
                 case "check-views" -> new CheckViewsCommand(context).run(rest);
+                case "listen" -> listen(context, rest);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
             context.err().println("rest-live " + command + ": " + e.getMessage());
             context.err().println("Run './rest-live help' for usage.");
             return EXIT_USAGE;
+        }
+    }
+
+    private static int listen(CliContext context, List<String> args) throws UsageException {
+        try {
+            return new ListenCommand(context).run(args);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_OK;
         }
     }
 }

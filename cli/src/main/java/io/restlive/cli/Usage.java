@@ -25,6 +25,11 @@ final class Usage {
                   --bootstrap-servers H:P (default $REST_LIVE_BOOTSTRAP_SERVERS, else 127.0.0.1:9092)
                   --topic-prefix P        (default $REST_LIVE_TOPIC_PREFIX, else rest-live.)
 
+              listen '<frame>'...      connect a WebSocket client, send the frames (e.g. a subscribe) and print
+                                      every frame received until Ctrl-C
+                  --url URL               (default ws://127.0.0.1:8080/ws/subscribe/)
+                  --token JWT             sent as Authorization: Bearer
+
               check-views FILE        load and validate a views file, as the processor and the edges will
 
               help                    this text
