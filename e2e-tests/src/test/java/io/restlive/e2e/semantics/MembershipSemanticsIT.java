@@ -108,6 +108,42 @@ class MembershipSemanticsIT {
     }
 
     @Test
+    void shouldCountAnInstanceThatExistedBeforeSubscribingAsAlreadyInTheView() {
+        Changes changes = STACK.changes();
+        changes.upsert(TASK, 40, task(40, 4, "before"));
+        try (WsClient client = STACK.connect(1)) {
+            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":40,\"model\":\"todolist.Task\","
+                    + "\"action\":\"list\",\"view_kwargs\":{\"list\":4}}", () -> changes.upsert(TASK, 40, task(40, 4, "before")));
+
+            // then: every broadcast of task 40 is an UPDATED, never a CREATED
+            assertThat(client.frames()).extracting(f -> f.get("action").asString()).containsOnly("UPDATED");
+        }
+    }
+
+    @Test
+    void shouldAnswerBadInputWithErrorsAndKeepTheConnectionsSubscriptions() {
+        Changes changes = STACK.changes();
+        try (WsClient client = STACK.connect(2)) {
+            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":\"s\",\"model\":\"todolist.Task\","
+                    + "\"action\":\"list\",\"view_kwargs\":{\"list\":5}}", () -> changes.upsert(TASK, 50, task(50, 5, "warm")));
+
+            // when: malformed JSON, a reused id, null in query_params, no id
+            client.send("{not json");
+            client.send("{\"type\":\"subscribe\",\"id\":\"s\",\"model\":\"todolist.Task\",\"action\":\"list\"}");
+            client.send("{\"type\":\"subscribe\",\"id\":3,\"model\":\"todolist.Task\",\"action\":\"list\",\"query_params\":{\"a\":null}}");
+            client.send("{\"type\":\"unsubscribe\"}");
+            await().atMost(WsClient.FRAME_TIMEOUT).until(() -> client.frames().stream()
+                    .filter(f -> "error".equals(f.get("type").asString())).count() == 4);
+            client.clear();
+            changes.upsert(TASK, 50, task(50, 5, "still live"));
+
+            // then: the first subscription still receives broadcasts
+            client.awaitFrame("{\"type\":\"broadcast\",\"id\":\"s\",\"model\":\"todolist.Task\",\"action\":\"UPDATED\","
+                    + "\"instance\":{\"id\":50,\"text\":\"still live\",\"done\":false}}");
+        }
+    }
+
+    @Test
     void shouldRefuseAnonymousListsOfAnAuthenticatedView() {
         try (WsClient anonymous = STACK.connect(2)) {
             anonymous.send("{\"type\":\"subscribe\",\"id\":7,\"model\":\"todolist.Note\",\"action\":\"list\"}");
