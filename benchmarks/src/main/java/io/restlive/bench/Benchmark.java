@@ -1,7 +1,7 @@
 package io.restlive.bench;
 
 import io.restlive.bench.load.ChangePublisher;
-import io.restlive.bench.load.RawAvroPublisher;
+import io.restlive.bench.load.ProducerLibPublisher;
 import io.restlive.bench.report.Machine;
 import io.restlive.bench.report.Report;
 import io.restlive.bench.report.ReportFiles;
@@ -66,7 +66,7 @@ public final class Benchmark {
         log.accept("results go to " + runDir);
         try (BenchStack stack = BenchStack.start(projectDir, runDir, runId.replace("-", ""), options.edges(),
                 options.stackJavaOptions(), options.bootstrapServers(), log);
-             ChangePublisher publisher = RawAvroPublisher.create(stack.bootstrapServers(), stack.topics());
+             ChangePublisher publisher = ProducerLibPublisher.create(stack.bootstrapServers(), stack.topics());
              WsLoadClient ws = new WsLoadClient(options.sourceAddresses(),
                      Math.max(2, Runtime.getRuntime().availableProcessors()))) {
             ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log);

@@ -31,10 +31,13 @@ public final class BenchKafka {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** A producer with Kafka's defaults (acks=all, idempotent), as an application's would be. */
+    /** A producer set up as producer-lib sets up its own: idempotent, {@code acks=all}, 5 ms linger. */
     public KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-producer-" + shortId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-producer-" + shortId(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
