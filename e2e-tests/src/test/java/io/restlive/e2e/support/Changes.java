@@ -3,7 +3,7 @@ package io.restlive.e2e.support;
 import io.restlive.cli.publish.ChangeEnvelopes;
 import io.restlive.cli.publish.ChangeRecord;
 import io.restlive.cli.publish.InvalidEnvelopeException;
-import io.restlive.core.json.Json;
+import io.restlive.producer.LiveProducer;
 import io.restlive.schemas.TopicNames;
 import java.time.Instant;
 import java.util.Map;
@@ -14,18 +14,20 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes changes the way a backend in any language does: JSON envelopes keyed by entity, validated
- * and keyed exactly as {@code ./rest-live publish} does, each acknowledged by the broker before returning.
+ * Publishes changes as apps do: {@link #upsert} and {@link #delete} through producer-lib (Avro envelopes),
+ * {@link #publish} as a raw JSON envelope the way a backend in any language does (validated and keyed
+ * exactly as {@code ./rest-live publish} does). Each call returns once the broker acknowledged it.
  */
 public final class Changes implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
+    private final LiveProducer live;
 
     public Changes(String bootstrapServers, String topicPrefix) {
+        this.live = LiveProducer.builder().bootstrapServers(bootstrapServers).topicPrefix(topicPrefix).build();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -35,17 +37,12 @@ public final class Changes implements AutoCloseable {
 
     /** Publishes an UPSERT of {@code model} {@code pk} with {@code instanceJson} as its full state. */
     public void upsert(String model, Object pk, String instanceJson) {
-        ObjectNode envelope = Json.NODES.objectNode().put("model", model).put("op", "UPSERT");
-        envelope.set("pk", Json.MAPPER.valueToTree(pk));
-        envelope.set("instance", Json.parseObject(instanceJson));
-        publish(Json.write(envelope));
+        live.publish(model, pk, instanceJson).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Publishes a DELETE of {@code model} {@code pk}. */
     public void delete(String model, Object pk) {
-        ObjectNode envelope = Json.NODES.objectNode().put("model", model).put("op", "DELETE");
-        envelope.set("pk", Json.MAPPER.valueToTree(pk));
-        publish(Json.write(envelope));
+        live.delete(model, pk).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Publishes a raw JSON envelope after validating it. */
@@ -65,6 +62,7 @@ public final class Changes implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         producer.close();
     }
 }
