@@ -68,7 +68,7 @@ public final class IdleScenario implements Scenario {
             context.disconnect(open);
         }
         notes.add("no Kafka counterpart: no records flow while connections are idle");
-        notes.add("heap only: socket buffers and Netty's direct memory are outside the heap and not counted");
+        notes.add("heap only: socket buffers and the server's direct buffers are off-heap and not counted");
         return new ScenarioResult(name(), "Idle connections",
                 "Connections to one edge, each with one list subscription (confirmed live by a probe frame), spread"
                         + " over " + context.options().sourceAddresses() + " 127.0.0.x source addresses. The edge's"
