@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -31,6 +32,7 @@ public final class WsLoadClient implements AutoCloseable {
     /** Handshakes in flight at once: more only overflows the server's accept queue. */
     private static final int MAX_HANDSHAKES = 256;
     private static final int MAX_FRAME_BYTES = 1 << 20;
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     private final LoopResources loops;
     private final HttpClient http;
@@ -79,7 +81,7 @@ public final class WsLoadClient implements AutoCloseable {
         WsConnection connection = new WsConnection(index);
         CompletableFuture<WsConnection> opened = new CompletableFuture<>();
         InetSocketAddress source = sources.next();
-        http.bindAddress(() -> source)
+        Disposable lifecycle = http.bindAddress(() -> source)
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
                 .uri(uri)
                 .handle((in, out) -> {
@@ -99,8 +101,16 @@ public final class WsLoadClient implements AutoCloseable {
                     return Mono.when(inbound.doFinally(s -> connection.close()), outbound);
                 })
                 .doFinally(signal -> connection.closed().complete(null))
-                .subscribe(ignored -> { }, opened::completeExceptionally);
-        return opened;
+                // A connection can also end before its handshake without an error: fail it then too.
+                .subscribe(ignored -> { }, opened::completeExceptionally, () -> opened.completeExceptionally(
+                        new IllegalStateException("closed before the WebSocket handshake completed")));
+        // A handshake lost in an overflowing accept queue would otherwise hang until TCP gives up (minutes).
+        return opened.orTimeout(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((c, error) -> {
+                    if (error != null) {
+                        lifecycle.dispose();
+                    }
+                });
     }
 
     private static List<WsConnection> collect(List<CompletableFuture<WsConnection>> pending, int count,
