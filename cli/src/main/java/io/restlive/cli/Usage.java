@@ -32,6 +32,8 @@ final class Usage {
 
               check-views FILE        load and validate a views file, as the processor and the edges will
 
+              bench [flags]           run the benchmark scenarios (benchmarks/run.sh; docs/benchmarks.md)
+
               help                    this text
 
             exit codes: 0 done, 1 failed, 2 bad command line or input
