@@ -21,6 +21,9 @@ final class Banner {
         for (int edge = 1; edge <= stack.edgeCount(); edge++) {
             out.append("  edge-").append(edge).append("     ").append(stack.webSocketUrl(edge, path)).append('\n');
         }
+        if (stack.startsApp()) {
+            out.append("  app        ").append(stack.appUrl()).append("/ (todolist example: live page; REST API under /api/)\n");
+        }
         out.append("  views      ").append(stack.viewsFile()).append('\n');
         out.append("  logs       ").append(stack.stateDir().resolve("logs")).append('\n');
         out.append("  JWT secret ").append(devSecret
@@ -28,12 +31,20 @@ final class Banner {
                 : "from REST_LIVE_JWT_SECRET").append("\n\n");
         out.append("Watch ").append(model).append(" live from another terminal (any WebSocket client works):\n  ")
                 .append("./rest-live listen");
-        if (!stack.webSocketUrl(1, path).equals("ws://127.0.0.1:8080" + path)) {
+        if (!stack.webSocketUrl(1, path).toString().equals("ws://127.0.0.1:8080" + path)) {
             out.append(" --url ").append(stack.webSocketUrl(1, path));
         }
         out.append(" '{\"type\":\"subscribe\",\"id\":1,\"model\":\"").append(model)
                 .append("\",\"action\":\"list\"}'\n\n");
-        out.append("Publish a change from another terminal:\n  ").append(publishCommand(stack, model)).append('\n');
+        if (stack.startsApp()) {
+            String api = stack.appUrl() + "/api/";
+            out.append("Change data through the example app (it publishes after each commit):\n")
+                    .append("  curl -X POST -H 'Content-Type: application/json' -d '{\"name\":\"Groceries\"}' ")
+                    .append(api).append("lists/\n")
+                    .append("  curl -X POST -H 'Content-Type: application/json' -d '{\"text\":\"Buy milk\",\"list\":1}' ")
+                    .append(api).append("tasks/\n\n");
+        }
+        out.append("Or publish a change envelope directly:\n  ").append(publishCommand(stack, model)).append('\n');
         return out.toString();
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param edgePort the first edge's port
  * @param appPort the example app's port
  * @param stateDir where data and logs go, or {@code null} for {@code <project>/.state}
- * @param app whether to start the example app
+ * @param app whether to start the example app (yes unless {@code --no-app})
  * @param projectDir the project root, or {@code null} to find it
  */
 record RunOptions(String views, int edges, int brokerPort, int processorPort, int edgePort, int appPort,
@@ -23,7 +23,11 @@ record RunOptions(String views, int edges, int brokerPort, int processorPort, in
             "--processor-port", "--edge-port", "--app-port", "--state-dir", "--project-dir");
 
     static RunOptions parse(List<String> args) throws UsageException {
-        CommandLine line = CommandLine.parse(args, VALUE_OPTIONS, Set.of("--app"));
+        // --app is still accepted from before the app started by default.
+        CommandLine line = CommandLine.parse(args, VALUE_OPTIONS, Set.of("--app", "--no-app"));
+        if (line.flag("--app") && line.flag("--no-app")) {
+            throw new UsageException("--app and --no-app contradict each other");
+        }
         if (!line.positionals().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.positionals().get(0) + "'");
         }
@@ -35,7 +39,7 @@ record RunOptions(String views, int edges, int brokerPort, int processorPort, in
                 line.portOption("--edge-port", 8080),
                 line.portOption("--app-port", 8000),
                 line.option("--state-dir").orElse(null),
-                line.flag("--app"),
+                !line.flag("--no-app"),
                 line.option("--project-dir").orElse(null));
     }
 }

@@ -7,7 +7,7 @@ final class Usage {
             usage: ./rest-live <command> [options]
 
             commands:
-              run [options]           start the local stack (broker, processor, edges) until Ctrl-C
+              run [options]           start the local stack (broker, processor, edges, the example app) until Ctrl-C
                   --views FILE            views file (default: $REST_LIVE_VIEWS, else examples/todolist/views.yaml)
                   --edges N               number of ws-edges (default 1)
                   --broker-port P         dev broker port (default 9092; its controller takes P+1)
@@ -15,7 +15,8 @@ final class Usage {
                   --edge-port P           first edge port (default 8080); further edges take the next
                                           free ports: 8082, 8083, ...
                   --state-dir DIR         broker data, processor state and logs (default .state in the project)
-                  --app                   also start the example todolist app (--app-port, default 8000)
+                  --app-port P            the example todolist app's port (default 8000)
+                  --no-app                do not start the example app
                   --project-dir DIR       the rest-live checkout (default: found from the working directory)
                   REST_LIVE_BOOTSTRAP_SERVERS=host:port uses that Kafka cluster instead of the dev broker.
 

@@ -71,9 +71,7 @@ public final class LocalStack implements AutoCloseable {
                 ready(edges.get(i));
             }
             if (settings.withApp()) {
-                StackProcess app = launch("app", settings.jars().app(), appEnv());
-                readiness.awaitHttpOk(app, readinessUrl(settings.ports().appPort()));
-                ready(app);
+                startApp(Map.of());
             }
         } catch (RuntimeException e) {
             close();
@@ -132,7 +130,27 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> appEnv() {
-        return commonEnv(settings.ports().appPort());
+        Map<String, String> env = commonEnv(settings.ports().appPort());
+        env.putAll(settings.appEnv());
+        return env;
+    }
+
+    /**
+     * Starts the example app (again, e.g. after a test killed it) with its environment plus {@code overrides},
+     * and waits until it is ready.
+     *
+     * @return the app's process
+     * @throws StackStartException if it does not become ready
+     */
+    public StackProcess startApp(Map<String, String> overrides) {
+        Map<String, String> env = appEnv();
+        env.putAll(overrides);
+        // A restarted app logs to app-2.log, ...: the log of the one before stays for the failure report.
+        long started = processes.stream().filter(p -> p.name().startsWith("app")).count();
+        StackProcess app = launch(started == 0 ? "app" : "app-" + (started + 1), settings.jars().app(), env);
+        readiness.awaitHttpOk(app, readinessUrl(settings.ports().appPort()));
+        ready(app);
+        return app;
     }
 
     private static URI readinessUrl(int port) {
@@ -142,6 +160,16 @@ public final class LocalStack implements AutoCloseable {
     /** {@code host:port} of the cluster the stack uses: the dev broker's, or the one it was given. */
     public String bootstrapServers() {
         return settings.bootstrapServers();
+    }
+
+    /** Whether the stack runs the example todolist app. */
+    public boolean startsApp() {
+        return settings.withApp();
+    }
+
+    /** The example app's base URL, {@code http://127.0.0.1:<port>}. */
+    public URI appUrl() {
+        return URI.create("http://127.0.0.1:" + settings.ports().appPort());
     }
 
     /** Whether the stack runs its own dev broker. */

@@ -22,6 +22,7 @@ public final class LocalStackBuilder {
     private String jwtSecret = LocalStack.DEV_JWT_SECRET;
     private final Map<String, String> processorEnv = new LinkedHashMap<>();
     private final Map<String, String> edgeEnv = new LinkedHashMap<>();
+    private final Map<String, String> appEnv = new LinkedHashMap<>();
     private boolean withApp;
     private Duration readyTimeout = Duration.ofSeconds(180);
     private List<String> javaOptions = List.of("-Xmx512m");
@@ -85,6 +86,12 @@ public final class LocalStackBuilder {
         return this;
     }
 
+    /** Adds or overrides one environment variable of the example app (e.g. its datasource, REST_LIVE_MODE). */
+    public LocalStackBuilder appEnv(String name, String value) {
+        appEnv.put(name, value);
+        return this;
+    }
+
     /** Also start the example todolist app. */
     public LocalStackBuilder withApp(boolean withApp) {
         this.withApp = withApp;
@@ -129,6 +136,7 @@ public final class LocalStackBuilder {
                 StackJars.in(projectDir), viewsFile, ports,
                 stateDir == null ? projectDir.resolve(".state") : stateDir,
                 topicPrefix, bootstrapServers, jwtSecret, Map.copyOf(processorEnv), Map.copyOf(edgeEnv),
+                Map.copyOf(appEnv),
                 withApp, readyTimeout, javaOptions, progress));
     }
 }

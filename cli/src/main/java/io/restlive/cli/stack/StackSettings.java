@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * @param jwtSecret the secret the edges verify tokens with
  * @param processorEnv extra environment of the processor
  * @param edgeEnv extra environment of every edge
+ * @param appEnv extra environment of the example app
  * @param withApp whether to start the example app too
  * @param readyTimeout how long each process may take to become ready
  * @param javaOptions JVM options of every process
@@ -33,6 +34,7 @@ record StackSettings(
         String jwtSecret,
         Map<String, String> processorEnv,
         Map<String, String> edgeEnv,
+        Map<String, String> appEnv,
         boolean withApp,
         Duration readyTimeout,
         List<String> javaOptions,

@@ -1,0 +1,49 @@
+package io.restlive.spring.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A database of its own on the machine's PostgreSQL ({@code REST_LIVE_TEST_POSTGRES_URL}, default
+ * {@code jdbc:postgresql://127.0.0.1:5432/}, user {@code postgres}, trust auth), dropped at the end.
+ */
+final class PostgresDatabase {
+
+    private static final String SERVER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_USER", "postgres");
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    /** Creates {@code rest_live_<base>_<random>}. */
+    static PostgresDatabase create(String base) {
+        PostgresDatabase database = new PostgresDatabase("rest_live_" + base + "_" + UUID.randomUUID().toString().substring(0, 8));
+        database.execute("CREATE DATABASE " + database.name);
+        return database;
+    }
+
+    String url() {
+        return SERVER + name;
+    }
+
+    /** Drops the database, closing whatever connections are still open to it. */
+    void drop() {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run '" + sql + "' on " + SERVER + " as " + USER, e);
+        }
+    }
+}
