@@ -1,5 +1,6 @@
 package io.restlive.spring.it;
 
+import io.restlive.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;

@@ -1,4 +1,4 @@
-package io.restlive.spring.it;
+package io.restlive.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,12 +9,13 @@ import java.util.UUID;
 /**
  * A database of its own on the machine's PostgreSQL ({@code REST_LIVE_TEST_POSTGRES_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/}, user {@code postgres}, trust auth), dropped at the end.
+ * The PostgreSQL JDBC driver must be on the test classpath.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     private static final String SERVER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_USER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_USER", "postgres");
 
     private final String name;
 
@@ -23,19 +24,29 @@ final class PostgresDatabase {
     }
 
     /** Creates {@code rest_live_<base>_<random>}. */
-    static PostgresDatabase create(String base) {
+    public static PostgresDatabase create(String base) {
         PostgresDatabase database = new PostgresDatabase("rest_live_" + base + "_" + UUID.randomUUID().toString().substring(0, 8));
         database.execute("CREATE DATABASE " + database.name);
         return database;
     }
 
-    String url() {
+    /** The JDBC URL of the database. */
+    public String url() {
         return SERVER + name;
     }
 
     /** Drops the database, closing whatever connections are still open to it. */
-    void drop() {
+    public void drop() {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /**
+     * A new connection to the database, for a test to look at what the app wrote.
+     *
+     * @throws SQLException if the server refuses it
+     */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), USER, "");
     }
 
     private void execute(String sql) {
