@@ -11,14 +11,15 @@ public final class LiveProducerBuilder {
 
     /** Builds the producer from the collected settings. */
     public interface Factory {
-        LiveProducer create(String bootstrapServers, TopicNames topics, Encoding encoding, JsonMapper mapper,
-                            Map<String, Object> kafkaProperties);
+        LiveProducer create(String bootstrapServers, TopicNames topics, Encoding encoding, SchemaRegistry registry,
+                            JsonMapper mapper, Map<String, Object> kafkaProperties);
     }
 
     private final Factory factory;
     private String bootstrapServers;
     private String topicPrefix = TopicNames.DEFAULT_PREFIX;
     private Encoding encoding = Encoding.AVRO;
+    private SchemaRegistry registry;
     private JsonMapper mapper = JsonMapper.builder().build();
     private final Map<String, Object> kafkaProperties = new HashMap<>();
 
@@ -54,6 +55,15 @@ public final class LiveProducerBuilder {
     }
 
     /**
+     * @param registry where {@link Encoding#AVRO_REGISTRY} registers and finds the envelope's schema
+     * @return this builder
+     */
+    public LiveProducerBuilder schemaRegistry(SchemaRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
      * @param mapper serializes instances; pass the mapper of your REST API so broadcasts carry the same JSON
      * @return this builder
      */
@@ -74,12 +84,18 @@ public final class LiveProducerBuilder {
 
     /**
      * @return the producer
-     * @throws IllegalArgumentException if the bootstrap servers are missing or the topic prefix is invalid
+     * @throws IllegalArgumentException if the bootstrap servers are missing, the topic prefix is invalid, or
+     *     {@link Encoding#AVRO_REGISTRY} has no registry
+     * @throws IllegalStateException if {@link Encoding#AVRO_REGISTRY} lacks Apicurio's serde on the classpath
      */
     public LiveProducer build() {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers is required, e.g. 127.0.0.1:9092");
         }
-        return factory.create(bootstrapServers, new TopicNames(topicPrefix), encoding, mapper, Map.copyOf(kafkaProperties));
+        if (encoding == Encoding.AVRO_REGISTRY && registry == null) {
+            throw new IllegalArgumentException("encoding AVRO_REGISTRY needs schemaRegistry(SchemaRegistry.at(url))");
+        }
+        return factory.create(bootstrapServers, new TopicNames(topicPrefix), encoding, registry, mapper,
+                Map.copyOf(kafkaProperties));
     }
 }

@@ -28,6 +28,14 @@ public final class AvroCodecs {
     private AvroCodecs() {
     }
 
+    /**
+     * Makes Avro trust rest-live's generated classes, for code that reads or writes them through another
+     * library (a registry serde) before using this class; the static initializer does the work.
+     */
+    public static void trustGeneratedClasses() {
+        // Class initialization has run by the time this body executes.
+    }
+
     /** The first byte of every single-object encoded record. */
     public static final byte MARKER_0 = (byte) 0xC3;
     /** The second byte of every single-object encoded record. */

@@ -4,6 +4,7 @@ import io.restlive.producer.Change;
 import io.restlive.producer.Encoding;
 import io.restlive.producer.PublishException;
 import io.restlive.producer.PublishException.Reason;
+import io.restlive.producer.SchemaRegistry;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.ChangeEnvelope;
 import io.restlive.schemas.ChangeOp;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Validates a change and turns it into the record key and value of the changes topic. */
-final class EnvelopeEncoder {
+final class EnvelopeEncoder implements AutoCloseable {
 
     /** A record ready to send. */
     record Encoded(byte[] key, byte[] value) {
@@ -24,10 +25,23 @@ final class EnvelopeEncoder {
 
     private final Encoding encoding;
     private final JsonMapper mapper;
+    private final RegistryEnvelopeWriter registryWriter;
 
-    EnvelopeEncoder(Encoding encoding, JsonMapper mapper) {
+    /**
+     * @param registry the schema registry, required for {@link Encoding#AVRO_REGISTRY} only
+     * @param topic the changes topic, which names the registry artifact
+     */
+    EnvelopeEncoder(Encoding encoding, SchemaRegistry registry, JsonMapper mapper, String topic) {
         this.encoding = encoding;
         this.mapper = mapper;
+        if (encoding == Encoding.AVRO_REGISTRY) {
+            if (registry == null) {
+                throw new IllegalArgumentException("encoding AVRO_REGISTRY needs a schema registry");
+            }
+            this.registryWriter = RegistryEnvelopeWriter.create(registry, topic);
+        } else {
+            this.registryWriter = null;
+        }
     }
 
     Encoded encode(Change change, long ts) {
@@ -41,7 +55,11 @@ final class EnvelopeEncoder {
             throw invalid(e.getMessage());
         }
         ObjectNode instance = change.op() == ChangeOp.UPSERT ? instance(change) : null;
-        byte[] value = encoding == Encoding.AVRO ? avro(change, instance, ts) : json(change, instance, ts);
+        byte[] value = switch (encoding) {
+            case AVRO -> AvroCodecs.encode(envelope(change, instance, ts));
+            case AVRO_REGISTRY -> registry(change, instance, ts);
+            case JSON -> json(change, instance, ts);
+        };
         return new Encoded(key.getBytes(StandardCharsets.UTF_8), value);
     }
 
@@ -65,12 +83,29 @@ final class EnvelopeEncoder {
         return object;
     }
 
-    private byte[] avro(Change change, ObjectNode instance, long ts) {
+    private ChangeEnvelope envelope(Change change, ObjectNode instance, long ts) {
         Object pk = change.pk() instanceof Number number ? (Object) number.longValue() : change.pk().toString();
-        return AvroCodecs.encode(ChangeEnvelope.newBuilder()
+        return ChangeEnvelope.newBuilder()
                 .setModel(change.model()).setPk(pk).setOp(change.op())
                 .setInstance(instance == null ? null : mapper.writeValueAsString(instance))
-                .setVersion(change.version()).setTs(Instant.ofEpochMilli(ts)).build());
+                .setVersion(change.version()).setTs(Instant.ofEpochMilli(ts)).build();
+    }
+
+    private byte[] registry(Change change, ObjectNode instance, long ts) {
+        try {
+            return registryWriter.write(envelope(change, instance, ts));
+        } catch (RuntimeException e) {
+            // Apicurio throws plain runtime exceptions when the registry is unreachable or refuses the schema.
+            throw new PublishException(Reason.SERIALIZATION, "could not encode " + change.model() + " "
+                    + change.pk() + " for the schema registry: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (registryWriter != null) {
+            registryWriter.close();
+        }
     }
 
     private byte[] json(Change change, ObjectNode instance, long ts) {

@@ -6,6 +6,7 @@ import io.restlive.producer.LiveProducer;
 import io.restlive.producer.PublishException;
 import io.restlive.producer.PublishException.Reason;
 import io.restlive.producer.Published;
+import io.restlive.producer.SchemaRegistry;
 import io.restlive.schemas.TopicNames;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,17 +31,30 @@ public final class KafkaLiveProducer implements LiveProducer {
     private volatile boolean closed;
 
     /** A producer on a new Kafka client. */
-    public KafkaLiveProducer(String bootstrapServers, TopicNames topics, Encoding encoding, JsonMapper mapper,
-                             Map<String, Object> kafkaProperties) {
-        this(new KafkaProducer<>(config(bootstrapServers, kafkaProperties), new ByteArraySerializer(),
-                new ByteArraySerializer()), topics, encoding, mapper);
+    public KafkaLiveProducer(String bootstrapServers, TopicNames topics, Encoding encoding, SchemaRegistry registry,
+                             JsonMapper mapper, Map<String, Object> kafkaProperties) {
+        // The encoder first: a missing registry dependency fails before a Kafka client is created.
+        this(new EnvelopeEncoder(encoding, registry, mapper, topics.changes()), topics,
+                config(bootstrapServers, kafkaProperties));
     }
 
     /** A producer on a given Kafka client, e.g. Kafka's MockProducer in tests. */
     public KafkaLiveProducer(Producer<byte[], byte[]> producer, TopicNames topics, Encoding encoding, JsonMapper mapper) {
+        this(producer, topics, encoding, null, mapper);
+    }
+
+    /** A producer on a given Kafka client with a schema registry for {@link Encoding#AVRO_REGISTRY}. */
+    public KafkaLiveProducer(Producer<byte[], byte[]> producer, TopicNames topics, Encoding encoding,
+                             SchemaRegistry registry, JsonMapper mapper) {
         this.producer = producer;
         this.topic = topics.changes();
-        this.encoder = new EnvelopeEncoder(encoding, mapper);
+        this.encoder = new EnvelopeEncoder(encoding, registry, mapper, topic);
+    }
+
+    private KafkaLiveProducer(EnvelopeEncoder encoder, TopicNames topics, Map<String, Object> config) {
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.topic = topics.changes();
+        this.encoder = encoder;
     }
 
     private static Map<String, Object> config(String bootstrapServers, Map<String, Object> extra) {
@@ -130,5 +144,6 @@ public final class KafkaLiveProducer implements LiveProducer {
     public void close() {
         closed = true;
         producer.close();
+        encoder.close();
     }
 }
