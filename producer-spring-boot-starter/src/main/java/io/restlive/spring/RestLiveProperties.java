@@ -25,6 +25,12 @@ public class RestLiveProperties {
     /** How change envelopes are encoded on the changes topic. */
     private Encoding encoding = Encoding.AVRO;
 
+    /**
+     * The schema registry's API URL (e.g. http://registry:8080/apis/registry/v3); required when encoding is
+     * avro-registry, which also needs io.apicurio:apicurio-registry-avro-serde-kafka on the classpath.
+     */
+    private String registryUrl;
+
     /** When changes of @LiveModel entities are published: direct, after-commit or outbox. */
     private PublishMode mode = PublishMode.AFTER_COMMIT;
 
@@ -44,6 +50,8 @@ public class RestLiveProperties {
                 "must be host:port of the Kafka cluster (REST_LIVE_BOOTSTRAP_SERVERS)");
         require(topicPrefix != null && topicPrefix.matches("[A-Za-z0-9._-]*"), "rest-live.topic-prefix",
                 "may contain only letters, digits, '.', '_' and '-'");
+        require(encoding != Encoding.AVRO_REGISTRY || (registryUrl != null && !registryUrl.isBlank()),
+                "rest-live.registry-url", "is required when rest-live.encoding is avro-registry (REST_LIVE_REGISTRY_URL)");
         require(outbox.batchSize > 0, "rest-live.outbox.batch-size", "must be at least 1");
         require(!outbox.pollInterval.isNegative() && !outbox.pollInterval.isZero(),
                 "rest-live.outbox.poll-interval", "must be a positive duration such as 200ms");
@@ -91,6 +99,14 @@ public class RestLiveProperties {
         this.encoding = encoding;
     }
 
+    public String getRegistryUrl() {
+        return registryUrl;
+    }
+
+    public void setRegistryUrl(String registryUrl) {
+        this.registryUrl = registryUrl;
+    }
+
     public PublishMode getMode() {
         return mode;
     }
@@ -115,7 +131,8 @@ public class RestLiveProperties {
     public String toString() {
         // Extra producer properties may hold credentials: only their names are logged.
         return "mode=" + mode + ", bootstrap-servers=" + bootstrapServers + ", topic-prefix=" + topicPrefix
-                + ", encoding=" + encoding + ", producer=" + producer.keySet()
+                + ", encoding=" + encoding
+                + (encoding == Encoding.AVRO_REGISTRY ? ", registry-url=" + registryUrl : "") + ", producer=" + producer.keySet()
                 + (mode == PublishMode.OUTBOX ? ", outbox=" + outbox : "");
     }
 

@@ -22,7 +22,7 @@ class ConfigurationMetadataTest {
         // then
         assertThat(metadata.get("properties").valueStream().map(p -> p.get("name").asString()))
                 .contains("rest-live.bootstrap-servers", "rest-live.topic-prefix", "rest-live.encoding",
-                        "rest-live.mode", "rest-live.outbox.relay-start-delay");
+                        "rest-live.registry-url", "rest-live.mode", "rest-live.outbox.relay-start-delay");
         assertThat(metadata.get("properties").valueStream())
                 .allSatisfy(property -> assertThat(property.path("description").asString())
                         .as("description of " + property.get("name").asString()).isNotBlank());

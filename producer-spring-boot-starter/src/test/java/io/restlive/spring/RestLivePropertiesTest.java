@@ -55,6 +55,14 @@ class RestLivePropertiesTest {
     }
 
     @Test
+    void shouldNameTheKeyWhenTheRegistryUrlIsMissing() {
+        RestLiveProperties properties = new RestLiveProperties();
+        properties.setEncoding(Encoding.AVRO_REGISTRY);
+
+        assertThatThrownBy(properties::validate).hasMessageStartingWith("rest-live.registry-url");
+    }
+
+    @Test
     void shouldNameTheKeyOfAnInvalidTopicPrefix() {
         RestLiveProperties properties = new RestLiveProperties();
         properties.setTopicPrefix("bad prefix");

@@ -1,6 +1,8 @@
 package io.restlive.spring.autoconfigure;
 
+import io.restlive.producer.Encoding;
 import io.restlive.producer.LiveProducer;
+import io.restlive.producer.SchemaRegistry;
 import io.restlive.spring.RestLiveProperties;
 import io.restlive.spring.internal.ChangePublisher;
 import io.restlive.spring.internal.ChangeSnapshots;
@@ -40,6 +42,9 @@ public class RestLiveAutoConfiguration {
                 .topicPrefix(properties.getTopicPrefix())
                 .encoding(properties.getEncoding())
                 .jsonMapper(jsonMapper);
+        if (properties.getEncoding() == Encoding.AVRO_REGISTRY) {
+            builder.schemaRegistry(SchemaRegistry.at(properties.getRegistryUrl()));
+        }
         properties.getProducer().forEach(builder::kafkaProperty);
         return builder.build();
     }

@@ -31,6 +31,11 @@ final class AvroChangeDecoder implements ChangeDecoder {
             throw new InvalidChangeException("not a ChangeEnvelope in Avro single-object encoding: "
                     + e.getMessage(), e);
         }
+        return toEvent(envelope, recordTimestamp);
+    }
+
+    /** Validates a decoded envelope, whichever Avro encoding it came in. */
+    static ChangeEvent toEvent(ChangeEnvelope envelope, long recordTimestamp) throws InvalidChangeException {
         String model = envelope.getModel();
         if (model == null || model.isBlank()) {
             throw new InvalidChangeException("blank 'model'");

@@ -3,8 +3,8 @@ package io.restlive.processor.decode;
 /**
  * One encoding of change envelopes on the changes topic, recognized by the record value's first bytes.
  *
- * <p>New encodings (the Confluent/Apicurio wire format, magic byte 0) plug in as another implementation
- * added to {@link ChangeDecoders}.
+ * <p>Each encoding (Avro single-object, JSON, the schema-registry wire format) is one implementation
+ * in {@link ChangeDecoders}.
  */
 public interface ChangeDecoder {
 

@@ -12,9 +12,14 @@ public final class ChangeDecoders {
         this.decoders = List.copyOf(decoders);
     }
 
-    /** The encodings rest-live accepts today: Avro single-object encoding and the JSON envelope. */
+    /** The encodings that need no registry: Avro single-object encoding and the JSON envelope. */
     public static ChangeDecoders standard() {
         return new ChangeDecoders(List.of(new AvroChangeDecoder(), new JsonChangeDecoder()));
+    }
+
+    /** The standard encodings plus the schema-registry wire format read through {@code registry}. */
+    public static ChangeDecoders withRegistry(RegistryChangeDecoder registry) {
+        return new ChangeDecoders(List.of(new AvroChangeDecoder(), new JsonChangeDecoder(), registry));
     }
 
     /**
@@ -40,7 +45,7 @@ public final class ChangeDecoders {
         }
         if (value[0] == 0) {
             return "unsupported encoding: schema-registry wire format (magic byte 0x00, Confluent/Apicurio) "
-                    + "is not supported; use Avro single-object encoding or JSON";
+                    + "needs the processor to know the registry: set REST_LIVE_REGISTRY_URL";
         }
         return String.format("unsupported encoding: first byte 0x%02X is neither Avro single-object "
                 + "encoding (C3 01) nor a JSON object ('{')", value[0]);

@@ -3,6 +3,9 @@ package io.restlive.processor.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.config.ProcessorProperties;
+import io.restlive.processor.config.RegistryProperties;
+import io.restlive.processor.decode.ChangeDecoders;
+import io.restlive.processor.decode.RegistryChangeDecoder;
 import io.restlive.processor.lookup.EntityStoreAccess;
 import io.restlive.processor.lookup.HttpRemoteLookup;
 import io.restlive.processor.lookup.KafkaStreamsStoreAccess;
@@ -23,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the processor: settings, views file, topology settings, Kafka Streams, lookups and probes. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ProcessorProperties.class)
+@EnableConfigurationProperties({ProcessorProperties.class, RegistryProperties.class})
 public class ProcessorConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorConfiguration.class);
@@ -42,8 +45,15 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    TopologySettings topologySettings(ProcessorProperties properties, ViewsFile views, ProcessorMetrics metrics) {
-        TopologySettings settings = TopologySettings.of(properties.topicNames(), views, metrics);
+    TopologySettings topologySettings(ProcessorProperties properties, RegistryProperties registry, ViewsFile views,
+                                      ProcessorMetrics metrics) {
+        ChangeDecoders decoders = ChangeDecoders.standard();
+        if (registry.enabled()) {
+            log.info("Reading schema-registry envelopes with schemas from {}", registry.url());
+            decoders = ChangeDecoders.withRegistry(RegistryChangeDecoder.at(registry.url(),
+                    properties.topicNames().changes(), registry.properties()));
+        }
+        TopologySettings settings = TopologySettings.of(properties.topicNames(), views, decoders, metrics);
         metrics.gaugeGroups(settings.groups()::size);
         return settings;
     }

@@ -24,6 +24,12 @@ public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoder
 
     /** Settings with the standard decoders and a fresh index. */
     public static TopologySettings of(TopicNames topics, ViewsFile views, ProcessorMetrics metrics) {
-        return new TopologySettings(topics, views, ChangeDecoders.standard(), new GroupIndex(), metrics);
+        return of(topics, views, ChangeDecoders.standard(), metrics);
+    }
+
+    /** Settings with the given decoders and a fresh index. */
+    public static TopologySettings of(TopicNames topics, ViewsFile views, ChangeDecoders decoders,
+                                      ProcessorMetrics metrics) {
+        return new TopologySettings(topics, views, decoders, new GroupIndex(), metrics);
     }
 }

@@ -6,6 +6,7 @@ import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.QueryParams;
 import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.decode.ChangeDecoders;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
@@ -41,8 +42,12 @@ final class ProcessorHarness implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
 
     ProcessorHarness(String viewsYaml, Path stateDir) {
+        this(viewsYaml, stateDir, ChangeDecoders.standard());
+    }
+
+    ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders) {
         views = ViewsFile.parse(viewsYaml, "test");
-        settings = TopologySettings.of(TOPICS, views, ProcessorMetrics.inMemory());
+        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
