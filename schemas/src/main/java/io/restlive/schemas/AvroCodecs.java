@@ -20,7 +20,7 @@ public final class AvroCodecs {
                 ClassSecurityValidator.getGlobal(),
                 ClassSecurityValidator.builder()
                         .add(ChangeEnvelope.class).add(ChangeOp.class)
-                        .add(SubscriptionCommand.class).add(GroupSpec.class)
+                        .add(SubscriptionCommand.class).add(GroupSpec.class).add(EdgeHeartbeat.class)
                         .add(ChangeBroadcast.class).add(GroupBroadcast.class).add(BroadcastAction.class)
                         .build()));
     }
@@ -64,6 +64,15 @@ public final class AvroCodecs {
         }
     }
 
+    /** Encodes an edge heartbeat. */
+    public static byte[] encode(EdgeHeartbeat heartbeat) {
+        try {
+            return toArray(heartbeat.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + heartbeat, e);
+        }
+    }
+
     /** Encodes a broadcast. */
     public static byte[] encode(ChangeBroadcast broadcast) {
         try {
@@ -95,6 +104,20 @@ public final class AvroCodecs {
     public static SubscriptionCommand decodeCommand(byte[] bytes) throws IOException {
         try {
             return SubscriptionCommand.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (AvroRuntimeException e) {
+            // A wrong header or a corrupt body: report both as the checked failure callers expect.
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes an edge heartbeat.
+     *
+     * @throws IOException if the bytes are not a single-object encoded {@link EdgeHeartbeat}
+     */
+    public static EdgeHeartbeat decodeHeartbeat(byte[] bytes) throws IOException {
+        try {
+            return EdgeHeartbeat.fromByteBuffer(ByteBuffer.wrap(bytes));
         } catch (AvroRuntimeException e) {
             // A wrong header or a corrupt body: report both as the checked failure callers expect.
             throw new IOException(e.getMessage(), e);

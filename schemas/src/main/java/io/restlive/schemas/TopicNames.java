@@ -46,6 +46,14 @@ public record TopicNames(String prefix) {
         return prefix + "subscriptions";
     }
 
+    /**
+     * Liveness heartbeats of edge sessions, keyed by session; compacted. The processor expires the
+     * groups of a session that falls silent.
+     */
+    public String edgeHeartbeats() {
+        return prefix + "edge-heartbeats";
+    }
+
     /** What each change means to subscription groups, written by the processor, read by every edge. */
     public String broadcasts() {
         return prefix + "broadcasts";

@@ -32,7 +32,9 @@ public final class RestLiveTopics {
 
     /**
      * The topics with their partition counts: changes and broadcasts share {@code dataPartitions};
-     * subscriptions (compacted) and dead letters have one partition each.
+     * subscriptions (compacted) and dead letters have one partition each; edge heartbeats (compacted,
+     * keyed by edge session) too share {@code dataPartitions}, so that expiring edges is spread over the
+     * processor instances.
      */
     public static List<NewTopic> declarations(TopicNames names, int dataPartitions, short replication) {
         return List.of(
@@ -40,7 +42,9 @@ public final class RestLiveTopics {
                 new NewTopic(names.subscriptions(), 1, replication)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(names.broadcasts(), dataPartitions, replication),
-                new NewTopic(names.deadLetters(), 1, replication));
+                new NewTopic(names.deadLetters(), 1, replication),
+                new NewTopic(names.edgeHeartbeats(), dataPartitions, replication)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
     /**
