@@ -2,6 +2,7 @@ package io.restlive.processor.config;
 
 import io.restlive.schemas.TopicNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     local host name ({@code REST_LIVE_ADVERTISED_HOST})
  * @param exactlyOnce process with Kafka's exactly-once guarantee instead of at-least-once; needs a broker
  *     with transactions ({@code REST_LIVE_EXACTLY_ONCE})
+ * @param edgeTtl how long an edge session may stay silent before its subscription groups are expired; at
+ *     least three of the edge's heartbeat intervals are always allowed ({@code REST_LIVE_EDGE_TTL})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record ProcessorProperties(
@@ -37,7 +40,8 @@ public record ProcessorProperties(
         @DefaultValue("1") short replication,
         @DefaultValue("1") int streamThreads,
         String advertisedHost,
-        @DefaultValue("false") boolean exactlyOnce) {
+        @DefaultValue("false") boolean exactlyOnce,
+        @DefaultValue("30s") Duration edgeTtl) {
 
     public ProcessorProperties {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "rest-live.bootstrap-servers",
@@ -51,6 +55,8 @@ public record ProcessorProperties(
         require(partitions >= 1, "rest-live.partitions", "must be at least 1, was " + partitions);
         require(replication >= 1, "rest-live.replication", "must be at least 1, was " + replication);
         require(streamThreads >= 1, "rest-live.stream-threads", "must be at least 1, was " + streamThreads);
+        require(edgeTtl != null && edgeTtl.toMillis() >= 1000, "rest-live.edge-ttl",
+                "must be at least 1s, was " + edgeTtl);
         if (stateDir == null) {
             stateDir = Path.of(System.getProperty("java.io.tmpdir"), "rest-live-processor");
         }
@@ -69,7 +75,7 @@ public record ProcessorProperties(
         return "bootstrap-servers=" + bootstrapServers + ", views=" + views + ", topic-prefix=" + topicPrefix
                 + ", application-id=" + applicationId + ", state-dir=" + stateDir + ", partitions=" + partitions
                 + ", replication=" + replication + ", stream-threads=" + streamThreads + ", advertised-host="
-                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce;
+                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl;
     }
 
     private static void require(boolean valid, String key, String problem) {

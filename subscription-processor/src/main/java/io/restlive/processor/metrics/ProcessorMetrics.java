@@ -15,6 +15,8 @@ public final class ProcessorMetrics {
     private final Counter deadLetters;
     private final Counter broadcasts;
     private final Counter groupEntries;
+    private final Counter edgesExpired;
+    private final Counter expiredPairs;
 
     /** @param registry where the meters are registered */
     public ProcessorMetrics(MeterRegistry registry) {
@@ -30,6 +32,11 @@ public final class ProcessorMetrics {
                 .description("ChangeBroadcast records written").register(registry);
         this.groupEntries = Counter.builder("restlive.processor.broadcast.groups")
                 .description("Group entries in the broadcasts written").register(registry);
+        this.edgesExpired = Counter.builder("restlive.processor.edges.expired")
+                .description("Edge sessions expired after falling silent").register(registry);
+        this.expiredPairs = Counter.builder("restlive.processor.edges.expired.pairs")
+                .description("(group, edge) pairs tombstoned because their edge session expired")
+                .register(registry);
     }
 
     /** Metrics kept in memory only, for tests and tools. */
@@ -59,6 +66,19 @@ public final class ProcessorMetrics {
     public void broadcastEmitted(int groups) {
         broadcasts.increment();
         groupEntries.increment(groups);
+    }
+
+    public void edgeExpired() {
+        edgesExpired.increment();
+    }
+
+    /** {@code pairs} (group, edge) pairs of expired sessions tombstoned. */
+    public void expiredPairs(int pairs) {
+        expiredPairs.increment(pairs);
+    }
+
+    public double edgesExpired() {
+        return edgesExpired.count();
     }
 
     public double changesProcessed() {

@@ -53,7 +53,8 @@ public class ProcessorConfiguration {
             decoders = ChangeDecoders.withRegistry(RegistryChangeDecoder.at(registry.url(),
                     properties.topicNames().changes(), registry.properties()));
         }
-        TopologySettings settings = TopologySettings.of(properties.topicNames(), views, decoders, metrics);
+        TopologySettings settings = TopologySettings.of(properties.topicNames(), views, decoders, metrics)
+                .withEdgeTtl(properties.edgeTtl());
         metrics.gaugeGroups(settings.groups()::size);
         return settings;
     }

@@ -11,11 +11,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param subscriptions group joins and leaves; values stay raw so the global store mirrors the topic
  * @param broadcasts what each change means to the groups, keyed by entity
  * @param deadLetters rejected change records, unchanged
+ * @param edgeHeartbeats edge sessions' liveness, keyed by session; raw Avro values
  */
 public record ProcessorTopics(TopicDescriptor<byte[], byte[]> changes,
                               TopicDescriptor<String, byte[]> subscriptions,
                               TopicDescriptor<String, ChangeBroadcast> broadcasts,
-                              TopicDescriptor<byte[], byte[]> deadLetters) {
+                              TopicDescriptor<byte[], byte[]> deadLetters,
+                              TopicDescriptor<String, byte[]> edgeHeartbeats) {
 
     /** The descriptors for one set of topic names. */
     public static ProcessorTopics of(TopicNames names) {
@@ -23,6 +25,7 @@ public record ProcessorTopics(TopicDescriptor<byte[], byte[]> changes,
                 new TopicDescriptor<>(names.changes(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new TopicDescriptor<>(names.subscriptions(), Serdes.String(), Serdes.ByteArray()),
                 new TopicDescriptor<>(names.broadcasts(), Serdes.String(), new AvroBroadcastSerde()),
-                new TopicDescriptor<>(names.deadLetters(), Serdes.ByteArray(), Serdes.ByteArray()));
+                new TopicDescriptor<>(names.deadLetters(), Serdes.ByteArray(), Serdes.ByteArray()),
+                new TopicDescriptor<>(names.edgeHeartbeats(), Serdes.String(), Serdes.ByteArray()));
     }
 }

@@ -4,6 +4,8 @@ import io.restlive.processor.decode.DecodingProcessor;
 import io.restlive.processor.entities.StoredEntitySerde;
 import io.restlive.processor.groups.GroupFactory;
 import io.restlive.processor.groups.GroupStoreProcessor;
+import io.restlive.processor.liveness.EdgeLeaseSerde;
+import io.restlive.processor.liveness.EdgeLivenessProcessor;
 import io.restlive.processor.membership.MembershipProcessor;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -17,6 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  * changes ─► decode-changes ─┬─► membership [entities] ─► broadcasts
  *                            └─► dead-letters
  * subscriptions ─► subscription-groups-updater [subscription-groups, global]
+ * edge-heartbeats ─► edge-liveness [edge-leases] ─┬─► subscriptions (tombstones of expired edges' pairs)
+ *                                                 └─► edge-heartbeats (tombstones of forgotten sessions)
  * </pre>
  *
  * <p>Every node and store is named: a rename changes the changelog topic and orphans the state, so the
@@ -28,6 +32,8 @@ public final class SubscriptionTopology {
     public static final String ENTITIES_STORE = "entities";
     /** The global store of live (group, edge) pairs, keyed {@code <groupKey>|<edgeId>}. */
     public static final String GROUPS_STORE = "subscription-groups";
+    /** The leases of edge sessions whose heartbeats this task receives, keyed by session. */
+    public static final String EDGE_LEASES_STORE = "edge-leases";
 
     static final String CHANGES_SOURCE = "changes-source";
     static final String DECODE = "decode-changes";
@@ -36,6 +42,10 @@ public final class SubscriptionTopology {
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     static final String SUBSCRIPTIONS_SOURCE = "subscriptions-source";
     static final String GROUPS_UPDATER = "subscription-groups-updater";
+    static final String HEARTBEATS_SOURCE = "edge-heartbeats-source";
+    static final String EDGE_LIVENESS = "edge-liveness";
+    static final String EXPIRED_PAIRS_SINK = "expired-pairs-sink";
+    static final String ENDED_SESSIONS_SINK = "ended-sessions-sink";
 
     private SubscriptionTopology() {
     }
@@ -64,6 +74,19 @@ public final class SubscriptionTopology {
                 SUBSCRIPTIONS_SOURCE, topics.subscriptions().keySerde().deserializer(),
                 topics.subscriptions().valueSerde().deserializer(), topics.subscriptions().name(), GROUPS_UPDATER,
                 () -> new GroupStoreProcessor(GROUPS_STORE, factory, settings.groups()));
+
+        topology.addSource(HEARTBEATS_SOURCE, topics.edgeHeartbeats().keySerde().deserializer(),
+                topics.edgeHeartbeats().valueSerde().deserializer(), topics.edgeHeartbeats().name());
+        topology.addProcessor(EDGE_LIVENESS, () -> new EdgeLivenessProcessor(EDGE_LEASES_STORE, GROUPS_STORE,
+                EXPIRED_PAIRS_SINK, ENDED_SESSIONS_SINK, settings.edgeTtl(), settings.metrics()), HEARTBEATS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EDGE_LEASES_STORE),
+                Serdes.String(), new EdgeLeaseSerde()), EDGE_LIVENESS);
+        topology.addSink(EXPIRED_PAIRS_SINK, topics.subscriptions().name(),
+                topics.subscriptions().keySerde().serializer(), topics.subscriptions().valueSerde().serializer(),
+                EDGE_LIVENESS);
+        topology.addSink(ENDED_SESSIONS_SINK, topics.edgeHeartbeats().name(),
+                topics.edgeHeartbeats().keySerde().serializer(), topics.edgeHeartbeats().valueSerde().serializer(),
+                EDGE_LIVENESS);
         return topology;
     }
 }

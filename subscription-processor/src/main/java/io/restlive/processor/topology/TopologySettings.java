@@ -5,6 +5,7 @@ import io.restlive.processor.decode.ChangeDecoders;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.TopicNames;
+import java.time.Duration;
 
 /**
  * Everything the topology is built from.
@@ -18,9 +19,13 @@ import io.restlive.schemas.TopicNames;
  * @param decoders the accepted change encodings
  * @param groups the live groups, shared between the global thread and the stream threads
  * @param metrics the processor's counters
+ * @param edgeTtl the silence after which an edge session's groups are expired
  */
 public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoders decoders, GroupIndex groups,
-                               ProcessorMetrics metrics) {
+                               ProcessorMetrics metrics, Duration edgeTtl) {
+
+    /** The default of {@code rest-live.edge-ttl}: three of the edges' default 10 s heartbeat intervals. */
+    public static final Duration DEFAULT_EDGE_TTL = Duration.ofSeconds(30);
 
     /** Settings with the standard decoders and a fresh index. */
     public static TopologySettings of(TopicNames topics, ViewsFile views, ProcessorMetrics metrics) {
@@ -30,6 +35,11 @@ public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoder
     /** Settings with the given decoders and a fresh index. */
     public static TopologySettings of(TopicNames topics, ViewsFile views, ChangeDecoders decoders,
                                       ProcessorMetrics metrics) {
-        return new TopologySettings(topics, views, decoders, new GroupIndex(), metrics);
+        return new TopologySettings(topics, views, decoders, new GroupIndex(), metrics, DEFAULT_EDGE_TTL);
+    }
+
+    /** The same settings with another edge TTL. */
+    public TopologySettings withEdgeTtl(Duration ttl) {
+        return new TopologySettings(topics, views, decoders, groups, metrics, ttl);
     }
 }

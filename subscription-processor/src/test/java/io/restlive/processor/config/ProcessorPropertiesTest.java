@@ -32,6 +32,15 @@ class ProcessorPropertiesTest {
         assertThat(properties.partitions()).isEqualTo(6);
         assertThat(properties.replication()).isEqualTo((short) 1);
         assertThat(properties.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "rest-live-processor"));
+        assertThat(properties.edgeTtl()).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shouldBindTheEdgeTtlAndRefuseATinyOne() {
+        assertThat(bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_EDGE_TTL", "5s")).edgeTtl())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_EDGE_TTL", "10ms")))
+                .rootCause().hasMessageContaining("rest-live.edge-ttl must be at least 1s");
     }
 
     @Test

@@ -12,11 +12,13 @@ import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.BroadcastAction;
 import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.EdgeHeartbeat;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.SubscriptionCommand;
 import io.restlive.schemas.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -37,6 +39,7 @@ final class ProcessorHarness implements AutoCloseable {
     private final TopologySettings settings;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> subscriptions;
+    private final TestInputTopic<String, byte[]> heartbeats;
     private final TestInputTopic<byte[], byte[]> changes;
     private final TestOutputTopic<String, ChangeBroadcast> broadcasts;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
@@ -46,8 +49,16 @@ final class ProcessorHarness implements AutoCloseable {
     }
 
     ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders) {
+        this(viewsYaml, stateDir, decoders, TopologySettings.DEFAULT_EDGE_TTL);
+    }
+
+    ProcessorHarness(String viewsYaml, Path stateDir, Duration edgeTtl) {
+        this(viewsYaml, stateDir, ChangeDecoders.standard(), edgeTtl);
+    }
+
+    private ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders, Duration edgeTtl) {
         views = ViewsFile.parse(viewsYaml, "test");
-        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory());
+        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory()).withEdgeTtl(edgeTtl);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -55,6 +66,8 @@ final class ProcessorHarness implements AutoCloseable {
         driver = new TopologyTestDriver(SubscriptionTopology.build(settings), props);
         ProcessorTopics topics = ProcessorTopics.of(TOPICS);
         subscriptions = driver.createInputTopic(topics.subscriptions().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        heartbeats = driver.createInputTopic(topics.edgeHeartbeats().name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         changes = driver.createInputTopic(topics.changes().name(), Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
@@ -90,6 +103,27 @@ final class ProcessorHarness implements AutoCloseable {
     void leaveWithNullSpec(String groupKey, String edgeId) {
         subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
                 .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(null).setTs(Instant.EPOCH).build()));
+    }
+
+    /** A heartbeat of edge session {@code session}, which beats every {@code interval}. */
+    void heartbeat(String session, Duration interval) {
+        heartbeats.pipeInput(session, AvroCodecs.encode(EdgeHeartbeat.newBuilder().setSession(session)
+                .setIntervalMs(interval.toMillis()).setTs(Instant.EPOCH).build()));
+    }
+
+    /** Any bytes as the heartbeat of {@code session}. */
+    void pipeHeartbeatBytes(String session, byte[] value) {
+        heartbeats.pipeInput(session, value);
+    }
+
+    /** The edge ended its session: a heartbeat tombstone. */
+    void endSession(String session) {
+        heartbeats.pipeInput(session, (byte[]) null);
+    }
+
+    /** Moves the processor's wall clock, running its wall-clock punctuations. */
+    void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
     }
 
     GroupSpec spec(String view, String action, JsonNode targetPk, String kwargs, LiveUser user) {

@@ -31,6 +31,17 @@ class TopologyDescriptionTest {
                 Processor: subscription-groups-updater (stores: [subscription-groups])
                   --> none
                   <-- subscriptions-source
+              Sub-topology: 2
+                Source: edge-heartbeats-source (topics: [rest-live.edge-heartbeats])
+                  --> edge-liveness
+                Processor: edge-liveness (stores: [edge-leases])
+                  --> ended-sessions-sink, expired-pairs-sink
+                  <-- edge-heartbeats-source
+                Sink: ended-sessions-sink (topic: rest-live.edge-heartbeats)
+                  <-- edge-liveness
+                Sink: expired-pairs-sink (topic: rest-live.subscriptions)
+                  <-- edge-liveness
+
             """;
 
     @Test
