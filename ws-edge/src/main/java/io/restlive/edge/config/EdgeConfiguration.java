@@ -5,6 +5,8 @@ import io.restlive.core.views.ViewsFile;
 import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.fanout.BroadcastConsumer;
 import io.restlive.edge.fanout.BroadcastDelivery;
+import io.restlive.edge.groups.EdgeHeartbeats;
+import io.restlive.edge.groups.EdgeSession;
 import io.restlive.edge.groups.GroupCommands;
 import io.restlive.edge.groups.LocalGroups;
 import io.restlive.edge.lookup.ProcessorLookupClient;
@@ -66,8 +68,16 @@ public class EdgeConfiguration {
 
     @Bean(destroyMethod = "leaveAll")
     LocalGroups localGroups(Producer<byte[], byte[]> groupProducer, TopicNames names, EdgeProperties properties) {
-        return new LocalGroups(new GroupCommands(groupProducer, names.subscriptions(), properties.edgeId()),
-                Duration.ofSeconds(5));
+        return new LocalGroups(new GroupCommands(groupProducer, names.subscriptions(),
+                EdgeSession.start(properties.edgeId())), Duration.ofSeconds(5));
+    }
+
+    /** Started before any subscription can join a group: the processor must know the session first. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    EdgeHeartbeats edgeHeartbeats(Producer<byte[], byte[]> groupProducer, TopicNames names, LocalGroups groups,
+                                  EdgeProperties properties) {
+        return new EdgeHeartbeats(groupProducer, names.edgeHeartbeats(), groups.session(),
+                properties.heartbeatInterval(), groups, System::currentTimeMillis);
     }
 
     @Bean

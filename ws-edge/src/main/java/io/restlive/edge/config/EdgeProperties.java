@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookupTimeout how long a subscribe waits for the processor's lookup
  * @param sendTimeLimit how long a send to a slow client may take before it is disconnected
  * @param sendBufferLimit how many bytes may wait for a slow client before it is disconnected
+ * @param heartbeatInterval how often the edge tells the processor it is alive
+ *     ({@code REST_LIVE_HEARTBEAT_INTERVAL}); the processor expires its groups after its edge TTL of silence
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record EdgeProperties(
@@ -41,7 +43,8 @@ public record EdgeProperties(
         @DefaultValue("1") short replication,
         @DefaultValue("3s") Duration lookupTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
-        @DefaultValue("1048576") int sendBufferLimit) {
+        @DefaultValue("1048576") int sendBufferLimit,
+        @DefaultValue("10s") Duration heartbeatInterval) {
 
     public EdgeProperties {
         if (views == null) {
@@ -51,6 +54,10 @@ public record EdgeProperties(
         if (jwtSecret != null && !jwtSecret.isEmpty() && jwtSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException(
                     "rest-live.jwt-secret must be at least 32 bytes for HS256: set a longer REST_LIVE_JWT_SECRET");
+        }
+        if (heartbeatInterval == null || heartbeatInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("rest-live.heartbeat-interval must be at least 100ms, was "
+                    + heartbeatInterval);
         }
         if (edgeId == null || edgeId.isBlank()) {
             edgeId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,6 +77,7 @@ public record EdgeProperties(
         return "EdgeProperties[bootstrapServers=" + bootstrapServers + ", views=" + views + ", topicPrefix="
                 + topicPrefix + ", edgeId=" + edgeId + ", processorUrl=" + processorUrl + ", jwtSecret="
                 + (jwtSecret == null || jwtSecret.isEmpty() ? "unset" : "****") + ", jwtIssuerUri=" + jwtIssuerUri
-                + ", jwtJwkSetUri=" + jwtJwkSetUri + ", partitions=" + partitions + "]";
+                + ", jwtJwkSetUri=" + jwtJwkSetUri + ", partitions=" + partitions + ", heartbeatInterval="
+                + heartbeatInterval + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.restlive.edge.groups;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.SubscriptionCommand;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -11,33 +12,49 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Tells the processor which groups this edge holds: a join record, or a tombstone when the edge's last
- * subscriber left, keyed {@code <groupKey>|<edgeId>} on the compacted subscriptions topic.
+ * subscriber left, keyed {@code <groupKey>|<session id>} on the compacted subscriptions topic.
  */
 public final class GroupCommands {
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;
-    private final String edgeId;
+    private final EdgeSession session;
 
+    /** Commands under a session id that never changes, {@code edgeId} itself. */
     public GroupCommands(Producer<byte[], byte[]> producer, String topic, String edgeId) {
+        this(producer, topic, EdgeSession.fixed(edgeId));
+    }
+
+    public GroupCommands(Producer<byte[], byte[]> producer, String topic, EdgeSession session) {
         this.producer = producer;
         this.topic = topic;
-        this.edgeId = edgeId;
+        this.session = session;
+    }
+
+    /** The session the commands are sent under. */
+    public EdgeSession session() {
+        return session;
     }
 
     /** Sends a join; the returned future completes when the broker has it. */
     public Future<RecordMetadata> join(String groupKey, GroupSpec spec) {
+        String sessionId = session.id();
         SubscriptionCommand command = SubscriptionCommand.newBuilder()
-                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(spec).setTs(Instant.now()).build();
-        return producer.send(new ProducerRecord<>(topic, key(groupKey), AvroCodecs.encode(command)));
+                .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now()).build();
+        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)));
     }
 
     /** Sends a tombstone: this edge no longer holds the group. */
     public Future<RecordMetadata> leave(String groupKey) {
-        return producer.send(new ProducerRecord<>(topic, key(groupKey), null));
+        return leave(groupKey, session.id());
     }
 
-    private byte[] key(String groupKey) {
-        return (groupKey + "|" + edgeId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Sends a tombstone for the group under an earlier session of this edge. */
+    public Future<RecordMetadata> leave(String groupKey, String sessionId) {
+        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), null));
+    }
+
+    private static byte[] key(String groupKey, String sessionId) {
+        return (groupKey + "|" + sessionId).getBytes(StandardCharsets.UTF_8);
     }
 }

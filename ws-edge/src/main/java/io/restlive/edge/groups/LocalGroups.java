@@ -5,6 +5,7 @@ import io.restlive.edge.protocol.GroupMembership;
 import io.restlive.edge.protocol.Subscription;
 import io.restlive.schemas.GroupSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class LocalGroups implements GroupMembership {
     private final GroupCommands commands;
     private final Duration ackTimeout;
     private final Map<String, List<Member>> members = new ConcurrentHashMap<>();
+    /** The spec of every group this edge holds, to join them again under a new session. */
+    private final Map<String, GroupSpec> specs = new ConcurrentHashMap<>();
 
     public LocalGroups(GroupCommands commands, Duration ackTimeout) {
         this.commands = commands;
@@ -46,6 +49,7 @@ public final class LocalGroups implements GroupMembership {
         synchronized (this) {
             List<Member> group = members.computeIfAbsent(groupKey, k -> new CopyOnWriteArrayList<>());
             if (group.isEmpty()) {
+                specs.put(groupKey, spec);
                 sent = commands.join(groupKey, spec);
             }
             group.add(new Member(connection, subscription));
@@ -64,6 +68,7 @@ public final class LocalGroups implements GroupMembership {
             group.removeIf(m -> m.connection() == connection && m.subscription() == subscription);
             if (group.isEmpty()) {
                 members.remove(groupKey);
+                specs.remove(groupKey);
                 sent = commands.leave(groupKey);
             }
         }
@@ -76,6 +81,11 @@ public final class LocalGroups implements GroupMembership {
         return group == null ? List.of() : group;
     }
 
+    /** The session this edge's commands are sent under. */
+    public EdgeSession session() {
+        return commands.session();
+    }
+
     /** Number of groups this edge holds. */
     public int size() {
         return members.size();
@@ -85,6 +95,27 @@ public final class LocalGroups implements GroupMembership {
     public synchronized void leaveAll() {
         members.keySet().forEach(commands::leave);
         members.clear();
+        specs.clear();
+    }
+
+    /**
+     * Starts a new session and joins every group again under it, because the processor may have expired
+     * the current one; the old session's pairs are retracted too (the processor expires them anyway).
+     *
+     * @param announce sends the new session's first heartbeat; runs before any join under it, so that the
+     *     processor can expire the new session's pairs if this edge dies
+     */
+    public void renewSession(Runnable announce) {
+        List<Future<?>> sent = new ArrayList<>();
+        String old;
+        synchronized (this) {
+            old = commands.session().renew();
+            announce.run();
+            specs.forEach((groupKey, spec) -> sent.add(commands.join(groupKey, spec)));
+            specs.keySet().forEach(groupKey -> commands.leave(groupKey, old));
+        }
+        log.warn("Edge session {} renewed as {}: {} groups joined again", old, commands.session().id(), sent.size());
+        sent.forEach(future -> await(future, "(rejoin)"));
     }
 
     private void await(Future<?> sent, String groupKey) {
