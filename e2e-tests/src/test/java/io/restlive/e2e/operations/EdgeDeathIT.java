@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restlive.cli.stack.StackProcess;
 import io.restlive.e2e.support.Changes;
-import io.restlive.e2e.support.ProcessorMetrics;
+import io.restlive.e2e.support.ProcessorEndpoints;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.WsClient;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class EdgeDeathIT {
     @Test
     void shouldExpireTheGroupsOfAKilledEdgeAndKeepTheSharedOnes() throws Exception {
         Changes changes = STACK.changes();
-        ProcessorMetrics processor = new ProcessorMetrics(STACK.stack().processorUrl());
+        ProcessorEndpoints processor = new ProcessorEndpoints(STACK.stack().processorUrl());
         try (WsClient survivor = STACK.connect(1); WsClient doomed = STACK.connect(2)) {
             // given: list 1 is held by both edges, list 2 by edge 2 only
             survivor.send(subscribe(1, 1));

@@ -1,0 +1,73 @@
+package io.restlive.e2e.support;
+
+import io.restlive.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The processor's HTTP side as tests use it: actuator metrics (e.g. its number of live subscription
+ * groups) and the lookup edges resolve retrieve subscriptions with.
+ */
+public final class ProcessorEndpoints {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI processorUrl;
+
+    public ProcessorEndpoints(URI processorUrl) {
+        this.processorUrl = processorUrl;
+    }
+
+    /** The live subscription groups this processor knows ({@code restlive.processor.groups}). */
+    public double liveGroups() {
+        return value("restlive.processor.groups");
+    }
+
+    /** Edge sessions it expired after they fell silent ({@code restlive.processor.edges.expired}). */
+    public double expiredEdges() {
+        return value("restlive.processor.edges.expired");
+    }
+
+    /** The first measurement of a metric. */
+    public double value(String metric) {
+        HttpResponse<String> response = get("/actuator/metrics/" + metric);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(metric + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = Json.parseObject(response.body());
+        return body.get("measurements").get(0).get("value").asDouble();
+    }
+
+    /**
+     * Whether the processor has stored an instance of {@code model} whose {@code field} equals
+     * {@code valueJson}, i.e. whether a retrieve subscription would find it now.
+     */
+    public boolean hasInstance(String model, String field, String valueJson) {
+        return get("/internal/lookup?model=" + encode(model) + "&field=" + encode(field) + "&value="
+                + encode(valueJson)).statusCode() == 200;
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(processorUrl.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot GET " + pathAndQuery + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
