@@ -95,8 +95,8 @@ public final class EdgeLivenessProcessor implements Processor<String, byte[], St
             return;
         }
         if (record.value() == null) {
-            // The edge ended its session (graceful shutdown, after leaving its groups), or this processor
-            // finished expiring it.
+            // This processor forgetting a session it expired (or an operator ending one): drop the lease
+            // without expiring; the session's pairs are not touched.
             leases.delete(session);
             return;
         }
