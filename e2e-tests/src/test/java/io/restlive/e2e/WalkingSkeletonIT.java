@@ -55,14 +55,14 @@ class WalkingSkeletonIT {
     /**
      * Subscribes, then changes the task until a broadcast arrives: a subscription is silent and goes live
      * asynchronously. If the edge answers 404 because the processor had not stored task 1 yet when the
-     * subscription looked it up, it subscribes again.
+     * subscription looked it up, or 503 because the lookup timed out, it subscribes again.
      */
     private static void subscribeUntilLive(WsClient client, Changes changes) {
         client.send(SUBSCRIBE);
         AtomicInteger attempt = new AtomicInteger();
         await("the subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    if (client.frames().stream().anyMatch(WalkingSkeletonIT::isNotFound)) {
+                    if (client.frames().stream().anyMatch(WalkingSkeletonIT::isNotFoundOrUnavailable)) {
                         client.clear();
                         client.send(SUBSCRIBE);
                     }
@@ -72,8 +72,10 @@ class WalkingSkeletonIT {
                 });
     }
 
-    private static boolean isNotFound(JsonNode frame) {
-        return "error".equals(frame.path("type").asString()) && frame.path("code").asInt() == 404;
+    /** 404: task 1 not stored yet; 503: the processor did not answer the lookup in time (a cold, busy machine). */
+    private static boolean isNotFoundOrUnavailable(JsonNode frame) {
+        int code = frame.path("code").asInt();
+        return "error".equals(frame.path("type").asString()) && (code == 404 || code == 503);
     }
 
     private static String task(String text) {

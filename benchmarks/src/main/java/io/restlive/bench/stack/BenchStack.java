@@ -48,10 +48,8 @@ public final class BenchStack implements AutoCloseable {
                 .processorEnv("REST_LIVE_APPLICATION_ID", prefix + "processor")
                 // The matching scenario reports changes per second per stream thread.
                 .processorEnv("REST_LIVE_STREAM_THREADS", "1")
-                // Tomcat caps an edge at 8192 connections and queues 100 handshakes by default: the
-                // scenarios open up to 50,000 and 256 at a time. (Ignored by an edge on another server.)
-                .edgeEnv("SERVER_TOMCAT_MAX_CONNECTIONS", "200000")
-                .edgeEnv("SERVER_TOMCAT_ACCEPT_COUNT", "1024")
+                // The edges run as deployed: Reactor Netty has no connection cap, and its accept backlog
+                // is the kernel's somaxconn.
                 .javaOptions(javaOptions)
                 .progress(progress)
                 .build();

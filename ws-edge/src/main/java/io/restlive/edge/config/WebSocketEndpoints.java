@@ -2,42 +2,60 @@ package io.restlive.edge.config;
 
 import io.restlive.core.views.Endpoint;
 import io.restlive.core.views.ViewsFile;
+import io.restlive.edge.auth.AuthenticatingWebSocketService;
 import io.restlive.edge.auth.TokenAuthenticator;
-import io.restlive.edge.auth.TokenHandshakeInterceptor;
 import io.restlive.edge.protocol.SubscriptionProtocol;
 import io.restlive.edge.web.LiveWebSocketHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.socket.config.annotation.EnableWebSocket;
-import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** Serves each endpoint of the views file, with and without its trailing slash. */
+/**
+ * Serves each endpoint of the views file, with and without its trailing slash, on Reactor Netty: a
+ * connection costs a few kilobytes of heap and no thread, and frames are written without blocking the
+ * thread that produced them (docs/benchmarks.md: Tomcat held about 78 KB of heap per connection).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocket
-public class WebSocketEndpoints implements WebSocketConfigurer {
+public class WebSocketEndpoints {
 
-    private final ViewsFile views;
-    private final SubscriptionProtocol protocol;
-    private final TokenAuthenticator authenticator;
-    private final EdgeProperties properties;
-
-    public WebSocketEndpoints(ViewsFile views, SubscriptionProtocol protocol, TokenAuthenticator authenticator,
-                              EdgeProperties properties) {
-        this.views = views;
-        this.protocol = protocol;
-        this.authenticator = authenticator;
-        this.properties = properties;
+    /** Client frames and token checks run here: a subscribe may wait for the processor's lookup. */
+    @Bean(destroyMethod = "dispose")
+    Scheduler protocolThreads() {
+        return Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE,
+                Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "protocol");
     }
 
-    @Override
-    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+    @Bean
+    HandlerMapping webSocketMapping(ViewsFile views, SubscriptionProtocol protocol, EdgeProperties properties,
+                                    Scheduler protocolThreads) {
+        Map<String, Object> handlers = new LinkedHashMap<>();
         for (Endpoint endpoint : views.endpoints()) {
+            LiveWebSocketHandler handler = new LiveWebSocketHandler(endpoint, protocol, protocolThreads,
+                    properties.sendTimeLimit(), properties.sendBufferLimit());
             String path = endpoint.path();
+            handlers.put(path, handler);
             String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
-            registry.addHandler(new LiveWebSocketHandler(endpoint, protocol, properties.sendTimeLimit(),
-                            properties.sendBufferLimit()), other.isEmpty() ? new String[] {path} : new String[] {path, other})
-                    .addInterceptors(new TokenHandshakeInterceptor(authenticator))
-                    .setAllowedOriginPatterns("*");
+            if (!other.isEmpty()) {
+                handlers.put(other, handler);
+            }
         }
+        // Before the annotated controllers and the actuator's mappings.
+        return new SimpleUrlHandlerMapping(handlers, -1);
+    }
+
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter(TokenAuthenticator authenticator, Scheduler protocolThreads) {
+        HandshakeWebSocketService upgrade = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy());
+        WebSocketService service = new AuthenticatingWebSocketService(authenticator, upgrade, protocolThreads);
+        return new WebSocketHandlerAdapter(service);
     }
 }

@@ -28,7 +28,8 @@ public final class ProcessorLookupClient implements InstanceLookup {
     private final Duration timeout;
 
     public ProcessorLookupClient(URI base, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // Plain HTTP/1.1: the processor speaks nothing else, and an h2c upgrade attempt is one more round trip.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.base = base;
         this.timeout = timeout;
     }
