@@ -76,8 +76,14 @@ final class StormProgress {
         }
     }
 
+    /** Keys end with the edge's session, {@code <edge id>#<session>}, or with the bare edge id. */
+    private static boolean announcedBy(String key, String edgeId) {
+        String announcer = key.substring(key.lastIndexOf('|') + 1);
+        return announcer.equals(edgeId) || announcer.startsWith(edgeId + "#");
+    }
+
     void onAnnouncement(ConsumerRecord<String, byte[]> record, long arrival, String edgeId) {
-        if (record.value() == null || record.key() == null || !record.key().endsWith("|" + edgeId)) {
+        if (record.value() == null || record.key() == null || !announcedBy(record.key(), edgeId)) {
             return;
         }
         int s;

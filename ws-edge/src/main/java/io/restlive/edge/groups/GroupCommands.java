@@ -6,6 +6,8 @@ import io.restlive.schemas.SubscriptionCommand;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -15,6 +17,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * subscriber left, keyed {@code <groupKey>|<session id>} on the compacted subscriptions topic.
  */
 public final class GroupCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommands.class);
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;
@@ -41,7 +45,8 @@ public final class GroupCommands {
         String sessionId = session.id();
         SubscriptionCommand command = SubscriptionCommand.newBuilder()
                 .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now()).build();
-        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)));
+        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)),
+                (metadata, failure) -> logFailure("join", groupKey, failure));
     }
 
     /** Sends a tombstone: this edge no longer holds the group. */
@@ -51,7 +56,16 @@ public final class GroupCommands {
 
     /** Sends a tombstone for the group under an earlier session of this edge. */
     public Future<RecordMetadata> leave(String groupKey, String sessionId) {
-        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), null));
+        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), null),
+                (metadata, failure) -> logFailure("leave", groupKey, failure));
+    }
+
+    private static void logFailure(String command, String groupKey, Exception failure) {
+        if (failure != null) {
+            // The producer retried until its delivery timeout: the heartbeat gap renews the session, which
+            // joins every held group again.
+            log.warn("Group {} {} was not delivered: {}", groupKey, command, failure.toString());
+        }
     }
 
     private static byte[] key(String groupKey, String sessionId) {

@@ -41,25 +41,27 @@ public final class LocalGroups implements GroupMembership {
         this.ackTimeout = ackTimeout;
     }
 
+    /**
+     * Adds a member; the first one announces the group. The announcement is not awaited: the protocol
+     * acknowledges no subscribe, and a thread waiting for the broker's ack capped a subscribe storm at
+     * threads / round trip (failures are logged by {@link GroupCommands}).
+     */
     @Override
     public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription) {
-        Future<?> sent = null;
         // The decision "first member" and the send happen under one lock so that joins and leaves of a
         // group reach the topic in the order they were decided.
         synchronized (this) {
             List<Member> group = members.computeIfAbsent(groupKey, k -> new CopyOnWriteArrayList<>());
             if (group.isEmpty()) {
                 specs.put(groupKey, spec);
-                sent = commands.join(groupKey, spec);
+                commands.join(groupKey, spec);
             }
             group.add(new Member(connection, subscription));
         }
-        await(sent, groupKey);
     }
 
     @Override
     public void leave(String groupKey, Connection connection, Subscription subscription) {
-        Future<?> sent = null;
         synchronized (this) {
             List<Member> group = members.get(groupKey);
             if (group == null) {
@@ -69,10 +71,9 @@ public final class LocalGroups implements GroupMembership {
             if (group.isEmpty()) {
                 members.remove(groupKey);
                 specs.remove(groupKey);
-                sent = commands.leave(groupKey);
+                commands.leave(groupKey);
             }
         }
-        await(sent, groupKey);
     }
 
     /** The members of a group on this edge (empty if none). */
