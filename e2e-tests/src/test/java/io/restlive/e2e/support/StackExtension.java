@@ -3,6 +3,7 @@ package io.restlive.e2e.support;
 import io.restlive.cli.stack.LocalStack;
 import io.restlive.cli.stack.LocalStackBuilder;
 import io.restlive.cli.stack.PortPlan;
+import io.restlive.cli.stack.StackStartException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -51,27 +52,49 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
         return new StackExtension(edges, customizer);
     }
 
+    /** Start attempts: a port picked free can be taken by another process before ours binds it. */
+    private static final int START_ATTEMPTS = 3;
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        Path projectDir = projectDir();
         String run = context.getRequiredTestClass().getSimpleName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int attempt = 1; ; attempt++) {
+            stack = build(run, attempt);
+            // A JVM that is killed mid-run must not leave brokers and edges behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
+            try {
+                stack.start();
+                break;
+            } catch (StackStartException e) {
+                if (attempt == START_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+                System.out.println("[e2e " + run + "] a port was taken before the stack bound it; starting again on other ports");
+            }
+        }
+        changes = new Changes(stack.bootstrapServers(), stack.topicPrefix());
+    }
+
+    private LocalStack build(String run, int attempt) {
+        Path projectDir = projectDir();
         String prefix = "e2e-" + run.toLowerCase() + ".";
+        String stateDir = attempt == 1 ? run : run + "-" + attempt;
         LocalStackBuilder builder = LocalStack.builder(projectDir)
                 .viewsFile(projectDir.resolve(TODOLIST_VIEWS))
                 .edges(edges)
                 .ports(PortPlan.free(edges))
-                .stateDir(projectDir.resolve("e2e-tests/target/e2e").resolve(run))
+                .stateDir(projectDir.resolve("e2e-tests/target/e2e").resolve(stateDir))
                 .topicPrefix(prefix)
                 .bootstrapServers(System.getenv("REST_LIVE_BOOTSTRAP_SERVERS"))
                 // The processor's consumer group and changelogs must be as private as the topics.
                 .processorEnv("REST_LIVE_APPLICATION_ID", prefix + "processor")
                 .progress(line -> System.out.println("[e2e " + run + "] " + line));
         customizer.accept(builder);
-        stack = builder.build();
-        // A JVM that is killed mid-run must not leave brokers and edges behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
-        stack.start();
-        changes = new Changes(stack.bootstrapServers(), stack.topicPrefix());
+        return builder.build();
+    }
+
+    private static boolean portTaken(StackStartException e) {
+        return String.valueOf(e.getMessage()).contains("already in use");
     }
 
     @Override
