@@ -1,9 +1,12 @@
 package io.restlive.schemas;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
@@ -20,12 +23,36 @@ public final class AvroCodecs {
                 ClassSecurityValidator.getGlobal(),
                 ClassSecurityValidator.builder()
                         .add(ChangeEnvelope.class).add(ChangeOp.class)
-                        .add(SubscriptionCommand.class).add(GroupSpec.class).add(EdgeHeartbeat.class)
+                        .add(SubscriptionCommand.class).add(GroupSpec.class).add(CatchUpRequest.class).add(EdgeHeartbeat.class)
                         .add(ChangeBroadcast.class).add(GroupBroadcast.class).add(BroadcastAction.class)
                         .build()));
     }
 
+    /**
+     * Reads subscription commands written under this schema and every earlier one: the subscriptions
+     * topic is compacted, so it keeps the joins of edges that ran an older version for as long as they
+     * hold their groups. Each earlier version is kept in {@code history/} and resolved to the current one.
+     */
+    private static final BinaryMessageDecoder<SubscriptionCommand> COMMAND_DECODER = commandDecoder();
+
     private AvroCodecs() {
+    }
+
+    private static BinaryMessageDecoder<SubscriptionCommand> commandDecoder() {
+        BinaryMessageDecoder<SubscriptionCommand> decoder = SubscriptionCommand.createDecoder(null);
+        decoder.addSchema(historicSchema("SubscriptionCommand-1.avsc"));
+        return decoder;
+    }
+
+    private static Schema historicSchema(String file) {
+        try (InputStream in = AvroCodecs.class.getResourceAsStream("history/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("schemas jar lacks history/" + file);
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read history/" + file, e);
+        }
     }
 
     /**
@@ -103,7 +130,7 @@ public final class AvroCodecs {
      */
     public static SubscriptionCommand decodeCommand(byte[] bytes) throws IOException {
         try {
-            return SubscriptionCommand.fromByteBuffer(ByteBuffer.wrap(bytes));
+            return COMMAND_DECODER.decode(ByteBuffer.wrap(bytes));
         } catch (AvroRuntimeException e) {
             // A wrong header or a corrupt body: report both as the checked failure callers expect.
             throw new IOException(e.getMessage(), e);

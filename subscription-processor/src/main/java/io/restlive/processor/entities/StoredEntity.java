@@ -37,6 +37,11 @@ public record StoredEntity(JsonNode pk, ObjectNode instance, Long version) {
         return version != null && changeVersion != null && changeVersion <= version;
     }
 
+    /** The digest of the stored fields ({@link StateDigest}); null for a tombstone. */
+    public String digest() {
+        return isTombstone() ? null : StateDigest.of(instance);
+    }
+
     /** The entity as views evaluate it; null for a tombstone. */
     public EntityState toState() {
         return isTombstone() ? null : new EntityState(pk, instance);

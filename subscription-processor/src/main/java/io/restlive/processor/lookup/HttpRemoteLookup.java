@@ -48,7 +48,8 @@ public final class HttpRemoteLookup implements RemoteLookup {
         if (!(instance instanceof ObjectNode object) || answer.get("pk") == null) {
             return new LookupResult.Unavailable("malformed answer " + body);
         }
-        return new LookupResult.Found(answer.get("pk"), object);
+        JsonNode digest = answer.get("digest");
+        return new LookupResult.Found(answer.get("pk"), object, digest != null && digest.isString() ? digest.asString() : null);
     }
 
     private static String encode(String text) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /internal/lookup?model=&field=&value=}: the entity edges resolve a retrieve subscription to.
- * 200 with {@code {"pk":..,"instance":{..}}}, 404 if no live entity matches, 503 while not ready, 400 for
+ * 200 with {@code {"pk":..,"instance":{..},"digest":".."}} (the digest a
+ * retrieve subscriber's join hands back, see {@link io.restlive.processor.entities.StateDigest}), 404 if no live entity matches, 503 while not ready, 400 for
  * bad parameters. For the cluster, not for the public: it answers from the processor's raw state.
  */
 @RestController
@@ -43,6 +44,9 @@ public final class LookupController {
             ObjectNode body = Json.NODES.objectNode();
             body.set("pk", found.pk());
             body.set("instance", found.instance());
+            if (found.digest() != null) {
+                body.put("digest", found.digest());
+            }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
         }
         if (result instanceof LookupResult.Unavailable unavailable) {

@@ -6,8 +6,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** The answer to a lookup. */
 public sealed interface LookupResult {
 
-    /** The entity: its pk and its last stored fields. */
-    record Found(JsonNode pk, ObjectNode instance) implements LookupResult {
+    /**
+     * The entity: its pk, its last stored fields and their {@link io.restlive.processor.entities.StateDigest}
+     * (null when an older instance answered without one).
+     */
+    record Found(JsonNode pk, ObjectNode instance, String digest) implements LookupResult {
     }
 
     /** No live entity matches. */

@@ -64,7 +64,7 @@ public final class LookupService {
                     e -> FieldMatch.matches(e.instance().get(query.field()), query.value()));
         }
         if (local.isPresent()) {
-            return new LookupResult.Found(local.get().pk(), local.get().instance());
+            return new LookupResult.Found(local.get().pk(), local.get().instance(), local.get().digest());
         }
         if (localOnly) {
             return new LookupResult.NotFound();

@@ -1,16 +1,22 @@
 package io.restlive.processor.membership;
 
 import io.restlive.core.views.EntityState;
+import io.restlive.processor.catchup.CatchUpSender;
+import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeEvent;
 import io.restlive.processor.entities.Pks;
 import io.restlive.processor.entities.StoredEntity;
 import io.restlive.processor.groups.GroupIndex;
+import io.restlive.processor.groups.LiveGroup;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.ChangeBroadcast;
 import io.restlive.schemas.ChangeOp;
 import io.restlive.schemas.GroupBroadcast;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,14 +26,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies each change to the {@code entities} store and turns it into at most one {@link ChangeBroadcast}:
- * one entry per group whose view the change entered, changed inside or left.
+ * one entry per group whose view the change entered, changed inside or left. Every
+ * {@link #CATCH_UP_INTERVAL} it also settles the catch-ups of retrieve subscribers whose entities this
+ * task stores ({@link CatchUpSender}).
  */
 public final class MembershipProcessor implements Processor<String, ChangeEvent, String, ChangeBroadcast> {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipProcessor.class);
+    /** How often pending catch-ups are settled: well inside the protocol's "live within a second". */
+    static final Duration CATCH_UP_INTERVAL = Duration.ofMillis(100);
 
     private final String storeName;
     private final GroupIndex groups;
+    private final PendingCatchUps catchUps;
+    private final CatchUpSender catchUpSender;
     private final ProcessorMetrics metrics;
     private KeyValueStore<String, StoredEntity> entities;
     private ProcessorContext<String, ChangeBroadcast> context;
@@ -35,11 +47,15 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
     /**
      * @param storeName the entity store
      * @param groups the live groups
+     * @param catchUps the catch-ups retrieve subscribers' joins requested
      * @param metrics where changes, stale drops and broadcasts are counted
      */
-    public MembershipProcessor(String storeName, GroupIndex groups, ProcessorMetrics metrics) {
+    public MembershipProcessor(String storeName, GroupIndex groups, PendingCatchUps catchUps,
+                               ProcessorMetrics metrics) {
         this.storeName = storeName;
         this.groups = groups;
+        this.catchUps = catchUps;
+        this.catchUpSender = new CatchUpSender(catchUps, groups);
         this.metrics = metrics;
     }
 
@@ -47,6 +63,7 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
     public void init(ProcessorContext<String, ChangeBroadcast> context) {
         this.context = context;
         this.entities = context.getStateStore(storeName);
+        context.schedule(CATCH_UP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::settleCatchUps);
     }
 
     @Override
@@ -61,8 +78,11 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
         }
         EntityState before = stored == null ? null : stored.toState();
         EntityState after = change.op() == ChangeOp.UPSERT ? new EntityState(change.pk(), change.instance()) : null;
-        List<GroupBroadcast> entries = MembershipEvaluator.evaluate(
-                groups.candidates(change.model(), Pks.keyText(change.pk()), before, after), before, after);
+        Collection<LiveGroup> candidates = groups.candidates(change.model(), Pks.keyText(change.pk()), before, after);
+        List<GroupBroadcast> entries = MembershipEvaluator.evaluate(candidates, before, after);
+        if (!catchUps.isEmpty()) {
+            catchUps.supersede(change.entityKey(), candidates);
+        }
         store(change);
         metrics.changeProcessed();
         if (entries.isEmpty()) {
@@ -76,6 +96,16 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
                 .build();
         context.forward(new Record<>(change.entityKey(), broadcast, record.timestamp()));
         metrics.broadcastEmitted(entries.size());
+    }
+
+    private void settleCatchUps(long nowMs) {
+        if (catchUps.isEmpty()) {
+            return;
+        }
+        catchUpSender.settle(entities::get, (entityKey, broadcast) -> {
+            context.forward(new Record<>(entityKey, broadcast, nowMs));
+            metrics.catchUpSent();
+        }, nowMs);
     }
 
     private void store(ChangeEvent change) {

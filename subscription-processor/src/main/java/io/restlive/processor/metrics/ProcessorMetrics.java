@@ -17,6 +17,7 @@ public final class ProcessorMetrics {
     private final Counter groupEntries;
     private final Counter edgesExpired;
     private final Counter expiredPairs;
+    private final Counter catchUps;
 
     /** @param registry where the meters are registered */
     public ProcessorMetrics(MeterRegistry registry) {
@@ -37,6 +38,9 @@ public final class ProcessorMetrics {
         this.expiredPairs = Counter.builder("restlive.processor.edges.expired.pairs")
                 .description("(group, edge) pairs tombstoned because their edge session expired")
                 .register(registry);
+        this.catchUps = Counter.builder("restlive.processor.catchups")
+                .description("Catch-ups sent to retrieve subscribers who joined while their instance changed")
+                .register(registry);
     }
 
     /** Metrics kept in memory only, for tests and tools. */
@@ -52,6 +56,14 @@ public final class ProcessorMetrics {
 
     public void changeProcessed() {
         changes.increment();
+    }
+
+    public void catchUpSent() {
+        catchUps.increment();
+    }
+
+    public double catchUpsSent() {
+        return catchUps.count();
     }
 
     public void staleDropped() {

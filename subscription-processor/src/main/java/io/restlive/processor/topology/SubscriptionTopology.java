@@ -59,7 +59,7 @@ public final class SubscriptionTopology {
         topology.addProcessor(DECODE, () -> new DecodingProcessor(settings.decoders(), settings.metrics(),
                 MEMBERSHIP, DEAD_LETTERS_SINK), CHANGES_SOURCE);
         topology.addProcessor(MEMBERSHIP, () -> new MembershipProcessor(ENTITIES_STORE, settings.groups(),
-                settings.metrics()), DECODE);
+                settings.catchUps(), settings.metrics()), DECODE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITIES_STORE),
                 Serdes.String(), new StoredEntitySerde()), MEMBERSHIP);
         topology.addSink(BROADCASTS_SINK, topics.broadcasts().name(), topics.broadcasts().keySerde().serializer(),
@@ -73,7 +73,7 @@ public final class SubscriptionTopology {
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 SUBSCRIPTIONS_SOURCE, topics.subscriptions().keySerde().deserializer(),
                 topics.subscriptions().valueSerde().deserializer(), topics.subscriptions().name(), GROUPS_UPDATER,
-                () -> new GroupStoreProcessor(GROUPS_STORE, factory, settings.groups()));
+                () -> new GroupStoreProcessor(GROUPS_STORE, factory, settings.groups(), settings.catchUps()));
 
         topology.addSource(HEARTBEATS_SOURCE, topics.edgeHeartbeats().keySerde().deserializer(),
                 topics.edgeHeartbeats().valueSerde().deserializer(), topics.edgeHeartbeats().name());

@@ -1,6 +1,7 @@
 package io.restlive.processor.topology;
 
 import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeDecoders;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
@@ -18,16 +19,17 @@ import java.time.Duration;
  * @param views the views file groups are evaluated against
  * @param decoders the accepted change encodings
  * @param groups the live groups, shared between the global thread and the stream threads
+ * @param catchUps the catch-ups retrieve subscribers requested, shared the same way
  * @param metrics the processor's counters
  * @param edgeTtl the silence after which an edge session's groups are expired
  */
 public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoders decoders, GroupIndex groups,
-                               ProcessorMetrics metrics, Duration edgeTtl) {
+                               PendingCatchUps catchUps, ProcessorMetrics metrics, Duration edgeTtl) {
 
     /** The default of {@code rest-live.edge-ttl}: three of the edges' default 10 s heartbeat intervals. */
     public static final Duration DEFAULT_EDGE_TTL = Duration.ofSeconds(30);
 
-    /** Settings with the standard decoders and a fresh index. */
+    /** Settings with the standard decoders, a fresh index and no pending catch-up. */
     public static TopologySettings of(TopicNames topics, ViewsFile views, ProcessorMetrics metrics) {
         return of(topics, views, ChangeDecoders.standard(), metrics);
     }
@@ -35,11 +37,12 @@ public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoder
     /** Settings with the given decoders and a fresh index. */
     public static TopologySettings of(TopicNames topics, ViewsFile views, ChangeDecoders decoders,
                                       ProcessorMetrics metrics) {
-        return new TopologySettings(topics, views, decoders, new GroupIndex(), metrics, DEFAULT_EDGE_TTL);
+        return new TopologySettings(topics, views, decoders, new GroupIndex(), new PendingCatchUps(), metrics,
+                DEFAULT_EDGE_TTL);
     }
 
     /** The same settings with another edge TTL. */
     public TopologySettings withEdgeTtl(Duration ttl) {
-        return new TopologySettings(topics, views, decoders, groups, metrics, ttl);
+        return new TopologySettings(topics, views, decoders, groups, catchUps, metrics, ttl);
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.restlive.core.json.Json;
+import io.restlive.processor.entities.StateDigest;
 import io.restlive.processor.entities.StoredEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,7 +26,8 @@ class LookupControllerTest {
         // when / then
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "\"1\""))
                 .andExpect(status().isOk())
-                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"}}", true));
+                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"},\"digest\":\""
+                        + StateDigest.of(Json.parseObject("{\"text\":\"Milk\",\"id\":1}")) + "\"}", true));
     }
 
     @Test

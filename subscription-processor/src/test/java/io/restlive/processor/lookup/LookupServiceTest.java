@@ -3,6 +3,7 @@ package io.restlive.processor.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restlive.core.json.Json;
+import io.restlive.processor.entities.StateDigest;
 import io.restlive.processor.entities.StoredEntity;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class LookupServiceTest {
         // when / then
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false)).isInstanceOf(LookupResult.Found.class);
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "\"1\""), false))
-                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}")));
+                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}"), StateDigest.of(Json.parseObject("{\"id\":1}"))));
         assertThat(service.lookup(LookupQuery.parse("todolist.Tag", "pk", "7"), false))
                 .satisfies(r -> assertThat(((LookupResult.Found) r).pk().asString()).isEqualTo("7"));
         assertThat(asked).isEmpty();
@@ -68,7 +69,7 @@ class LookupServiceTest {
         // given
         stores.remoteOwners.put("todolist.Task|1", OTHER);
         stores.others.addAll(List.of(THIRD, OTHER));
-        answers = Map.of(THIRD, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}")));
+        answers = Map.of(THIRD, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}"), "d"));
 
         // when
         LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false);

@@ -6,11 +6,13 @@ import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.QueryParams;
 import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeDecoders;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.BroadcastAction;
+import io.restlive.schemas.CatchUpRequest;
 import io.restlive.schemas.ChangeBroadcast;
 import io.restlive.schemas.EdgeHeartbeat;
 import io.restlive.schemas.GroupSpec;
@@ -85,6 +87,22 @@ final class ProcessorHarness implements AutoCloseable {
     /** Announces a retrieve group of {@code targetPk} from {@code edgeId}; returns its key. */
     String joinRetrieve(String view, JsonNode targetPk, LiveUser user, String edgeId) {
         return join(spec(view, "retrieve", targetPk, "{}", user), edgeId);
+    }
+
+    /**
+     * A retrieve subscriber of {@code targetPk} on {@code edgeId} joins with a catch-up request: it saw
+     * the state whose digest is {@code digest}; the command is sent now (by the driver's wall clock).
+     */
+    String joinRetrieveCatchingUp(String view, JsonNode targetPk, String edgeId, String catchUpKey, String digest,
+                                  String deletedPayload, Instant sentAt) {
+        GroupSpec spec = spec(view, "retrieve", targetPk, "{}", LiveUser.ANONYMOUS);
+        String groupKey = GroupSpecs.key(spec);
+        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
+                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(spec).setTs(sentAt)
+                .setCatchUp(CatchUpRequest.newBuilder().setKey(catchUpKey).setDigest(digest)
+                        .setDeletedPayload(deletedPayload).build())
+                .build()));
+        return groupKey;
     }
 
     String join(GroupSpec spec, String edgeId) {
@@ -177,6 +195,10 @@ final class ProcessorHarness implements AutoCloseable {
 
     GroupIndex groups() {
         return settings.groups();
+    }
+
+    PendingCatchUps catchUps() {
+        return settings.catchUps();
     }
 
     ProcessorMetrics metrics() {

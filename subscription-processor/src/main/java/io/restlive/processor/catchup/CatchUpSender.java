@@ -1,0 +1,94 @@
+package io.restlive.processor.catchup;
+
+import io.restlive.core.json.Json;
+import io.restlive.core.views.EntityState;
+import io.restlive.processor.entities.Pks;
+import io.restlive.processor.entities.StoredEntity;
+import io.restlive.processor.groups.GroupIndex;
+import io.restlive.processor.groups.LiveGroup;
+import io.restlive.schemas.BroadcastAction;
+import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.GroupBroadcast;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Settles pending catch-ups for the entities one task stores, on the task's thread (so a catch-up is
+ * ordered with the entity's broadcasts, which that thread writes under the same key).
+ *
+ * <p>The state the subscriber saw is the current one (equal digests): nothing is sent, since subscribing
+ * stays silent. It is not: one entry addressed to the request's key, {@code UPDATED} with the state
+ * rendered for the group if the instance is in the group's view, else {@code DELETED} with the payload
+ * the subscriber's edge computed for what it saw.
+ */
+public final class CatchUpSender {
+
+    /** How long an instance keeps a request whose entity none of its tasks stores. */
+    public static final Duration UNCLAIMED_TTL = Duration.ofSeconds(30);
+
+    private final PendingCatchUps pending;
+    private final GroupIndex groups;
+
+    public CatchUpSender(PendingCatchUps pending, GroupIndex groups) {
+        this.pending = pending;
+        this.groups = groups;
+    }
+
+    /**
+     * Settles the requests whose entity {@code stored} finds, emitting each catch-up keyed by entity.
+     *
+     * @param stored this task's entity store
+     * @param emit receives (entity key, broadcast)
+     * @param nowMs wall-clock time
+     * @return the number of catch-ups emitted
+     */
+    public int settle(Function<String, StoredEntity> stored, BiConsumer<String, ChangeBroadcast> emit, long nowMs) {
+        int sent = 0;
+        for (String entityKey : List.copyOf(pending.entities())) {
+            StoredEntity entity = stored.apply(entityKey);
+            if (entity == null) {
+                continue;
+            }
+            for (PendingCatchUps.Request request : pending.of(entityKey)) {
+                Optional<ChangeBroadcast> catchUp = catchUp(entity, request, nowMs);
+                pending.settle(entityKey, request);
+                if (catchUp.isPresent()) {
+                    emit.accept(entityKey, catchUp.get());
+                    sent++;
+                }
+            }
+        }
+        pending.expireOlderThan(nowMs - UNCLAIMED_TTL.toMillis());
+        return sent;
+    }
+
+    private Optional<ChangeBroadcast> catchUp(StoredEntity entity, PendingCatchUps.Request request, long nowMs) {
+        Optional<LiveGroup> group = groups.group(request.groupKey());
+        if (group.isEmpty() || Objects.equals(entity.digest(), request.digest())) {
+            return Optional.empty();
+        }
+        EntityState state = entity.toState();
+        GroupBroadcast entry;
+        if (state != null && group.get().view().isVisible(group.get().context(), state)) {
+            entry = entry(request, BroadcastAction.UPDATED,
+                    Json.write(group.get().view().render(group.get().context(), state)));
+        } else {
+            entry = entry(request, BroadcastAction.DELETED, request.deletedPayload());
+        }
+        return Optional.of(ChangeBroadcast.newBuilder()
+                .setModel(group.get().model())
+                .setPk(Pks.keyText(entity.pk()))
+                .setTs(Instant.ofEpochMilli(nowMs))
+                .setGroups(List.of(entry))
+                .build());
+    }
+
+    private static GroupBroadcast entry(PendingCatchUps.Request request, BroadcastAction action, String instance) {
+        return GroupBroadcast.newBuilder().setGroupKey(request.key()).setAction(action).setInstance(instance).build();
+    }
+}
