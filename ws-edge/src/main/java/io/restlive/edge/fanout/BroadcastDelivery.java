@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Delivers one change's broadcast to this edge's subscribers: each group's frame is built once (only
- * the subscription id differs), and each connection gets its frames in subscription order.
+ * the subscription id differs), and each connection gets its frames in subscription order. An entry
+ * addressed to a catch-up key goes to the one subscriber waiting under it.
  */
 public final class BroadcastDelivery {
 
@@ -30,7 +31,7 @@ public final class BroadcastDelivery {
     public int deliver(ChangeBroadcast broadcast) {
         Map<Connection, List<Frame>> byConnection = new IdentityHashMap<>();
         for (GroupBroadcast group : broadcast.getGroups()) {
-            List<LocalGroups.Member> members = groups.members(group.getGroupKey());
+            List<LocalGroups.Member> members = groups.recipients(group.getGroupKey());
             if (members.isEmpty()) {
                 continue;
             }

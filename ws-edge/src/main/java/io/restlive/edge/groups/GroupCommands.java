@@ -1,6 +1,7 @@
 package io.restlive.edge.groups;
 
 import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.CatchUpRequest;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.SubscriptionCommand;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,15 @@ public final class GroupCommands {
 
     /** Sends a join; the returned future completes when the broker has it. */
     public Future<RecordMetadata> join(String groupKey, GroupSpec spec) {
+        return join(groupKey, spec, null);
+    }
+
+    /** Sends a join with a retrieve subscriber's catch-up request (null for none). */
+    public Future<RecordMetadata> join(String groupKey, GroupSpec spec, CatchUpRequest catchUp) {
         String sessionId = session.id();
         SubscriptionCommand command = SubscriptionCommand.newBuilder()
-                .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now()).build();
+                .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now())
+                .setCatchUp(catchUp).build();
         return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)),
                 (metadata, failure) -> logFailure("join", groupKey, failure));
     }

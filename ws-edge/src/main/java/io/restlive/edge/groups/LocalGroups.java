@@ -2,7 +2,9 @@ package io.restlive.edge.groups;
 
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.GroupMembership;
+import io.restlive.edge.protocol.SeenInstance;
 import io.restlive.edge.protocol.Subscription;
+import io.restlive.schemas.CatchUpRequest;
 import io.restlive.schemas.GroupSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,28 +38,48 @@ public final class LocalGroups implements GroupMembership {
     private final Map<String, List<Member>> members = new ConcurrentHashMap<>();
     /** The spec of every group this edge holds, to join them again under a new session. */
     private final Map<String, GroupSpec> specs = new ConcurrentHashMap<>();
+    private final CatchUpWaiters catchUps;
 
     public LocalGroups(GroupCommands commands, Duration ackTimeout) {
+        this(commands, ackTimeout, System::nanoTime);
+    }
+
+    LocalGroups(GroupCommands commands, Duration ackTimeout, LongSupplier nanoTime) {
         this.commands = commands;
         this.ackTimeout = ackTimeout;
+        this.catchUps = new CatchUpWaiters(nanoTime);
     }
 
     /**
-     * Adds a member; the first one announces the group. The announcement is not awaited: the protocol
-     * acknowledges no subscribe, and a thread waiting for the broker's ack capped a subscribe storm at
-     * threads / round trip (failures are logged by {@link GroupCommands}).
+     * Adds a member; the first one announces the group. A retrieve subscriber that says what it saw joins
+     * again even when the group is not new, with a catch-up request, and waits under its own key (see
+     * {@link CatchUpWaiters}). Announcements are not awaited: the protocol acknowledges no subscribe, and a
+     * thread waiting for the broker's ack capped a subscribe storm at threads / round trip (failures are
+     * logged by {@link GroupCommands}).
      */
     @Override
-    public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription) {
+    public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription,
+                     SeenInstance seen) {
         // The decision "first member" and the send happen under one lock so that joins and leaves of a
         // group reach the topic in the order they were decided.
         synchronized (this) {
             List<Member> group = members.computeIfAbsent(groupKey, k -> new CopyOnWriteArrayList<>());
-            if (group.isEmpty()) {
+            Member member = new Member(connection, subscription);
+            boolean first = group.isEmpty();
+            if (first) {
                 specs.put(groupKey, spec);
+            }
+            // Member first, wait second: a frame of the group delivered in between (the fan-out does not take
+            // this lock) reaches the member, and the catch-up may repeat it; the other order could end the
+            // wait with a frame the member did not get.
+            group.add(member);
+            if (seen != null) {
+                String key = catchUps.expect(groupKey, member, commands.session().id());
+                commands.join(groupKey, spec, CatchUpRequest.newBuilder().setKey(key).setDigest(seen.digest())
+                        .setDeletedPayload(seen.deletedPayload()).build());
+            } else if (first) {
                 commands.join(groupKey, spec);
             }
-            group.add(new Member(connection, subscription));
         }
     }
 
@@ -68,12 +91,30 @@ public final class LocalGroups implements GroupMembership {
                 return;
             }
             group.removeIf(m -> m.connection() == connection && m.subscription() == subscription);
+            catchUps.forget(groupKey, connection, subscription);
             if (group.isEmpty()) {
                 members.remove(groupKey);
                 specs.remove(groupKey);
                 commands.leave(groupKey);
             }
         }
+    }
+
+    /**
+     * Who gets a broadcast entry: the one subscriber waiting under a catch-up key, or the members of a
+     * group (whose catch-up waits this ends, see {@link CatchUpWaiters}).
+     */
+    public List<Member> recipients(String key) {
+        if (CatchUpWaiters.isCatchUpKey(key)) {
+            return catchUps.take(key).map(List::of).orElse(List.of());
+        }
+        catchUps.groupDelivered(key);
+        return members(key);
+    }
+
+    /** Number of retrieve subscribers that may still get a catch-up. */
+    public int waitingForCatchUp() {
+        return catchUps.size();
     }
 
     /** The members of a group on this edge (empty if none). */

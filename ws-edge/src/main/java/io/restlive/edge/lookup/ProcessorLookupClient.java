@@ -35,7 +35,7 @@ public final class ProcessorLookupClient implements InstanceLookup {
     }
 
     @Override
-    public Optional<EntityState> find(String model, String field, JsonNode value) throws LookupUnavailableException {
+    public Optional<Found> find(String model, String field, JsonNode value) throws LookupUnavailableException {
         URI uri = base.resolve("/internal/lookup?model=" + encode(model) + "&field=" + encode(field)
                 + "&value=" + encode(Json.write(value)));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
@@ -46,7 +46,9 @@ public final class ProcessorLookupClient implements InstanceLookup {
                 switch (response.statusCode()) {
                     case 200 -> {
                         ObjectNode body = Json.parseObject(response.body());
-                        return Optional.of(new EntityState(body.get("pk"), (ObjectNode) body.get("instance")));
+                        JsonNode digest = body.get("digest");
+                        return Optional.of(new Found(new EntityState(body.get("pk"), (ObjectNode) body.get("instance")),
+                                digest != null && digest.isString() ? digest.asString() : null));
                     }
                     case 404 -> {
                         return Optional.empty();

@@ -12,7 +12,17 @@ public interface InstanceLookup {
      *
      * @throws LookupUnavailableException if the processor cannot answer
      */
-    Optional<EntityState> find(String model, String field, JsonNode value) throws LookupUnavailableException;
+    Optional<Found> find(String model, String field, JsonNode value) throws LookupUnavailableException;
+
+    /**
+     * An instance as the processor stores it.
+     *
+     * @param state its pk and fields
+     * @param digest the processor's digest of that state, handed back with the subscriber's join so the
+     *     processor can tell whether the subscriber missed a change; null from a processor without digests
+     */
+    record Found(EntityState state, String digest) {
+    }
 
     /** The processor could not be reached or is not ready. */
     final class LookupUnavailableException extends Exception {

@@ -97,12 +97,16 @@ public final class SubscriptionProtocol {
         SubscriptionContext context = new SubscriptionContext(connection.user().toJson(), kwargs, params, action);
         boolean permitted = view.permits(context);
         JsonNode targetPk = null;
+        SeenInstance seen = null;
         if (action.equals("retrieve")) {
-            EntityState instance = resolve(view, kwargs, message.get("lookup_by"))
-                    .filter(found -> view.inQueryset(context, found))
+            InstanceLookup.Found found = resolve(view, kwargs, message.get("lookup_by"))
+                    .filter(candidate -> view.inQueryset(context, candidate.state()))
                     .orElseThrow(ProtocolError::instanceNotFound);
+            EntityState instance = found.state();
             permitted = permitted && view.objectPermits(context, instance);
             targetPk = instance.pk();
+            seen = found.digest() == null ? null
+                    : new SeenInstance(found.digest(), Json.write(view.deletedPayload(instance)));
         }
         if (!permitted) {
             throw ProtocolError.unauthorized(model, action);
@@ -110,12 +114,12 @@ public final class SubscriptionProtocol {
         GroupSpec spec = GroupSpecs.spec(view, action, targetPk, kwargs, params, connection.user());
         String groupKey = GroupSpecs.key(spec);
         Subscription subscription = connection.add(id, groupKey);
-        groups.join(groupKey, spec, connection, subscription);
+        groups.join(groupKey, spec, connection, subscription, seen);
         log.debug("{} subscribed {} to group {}", connection, subscription.idJson(), groupKey);
     }
 
     /** As in the original, a lookup field given in view_kwargs wins over lookup_by. */
-    private Optional<EntityState> resolve(View view, ObjectNode kwargs, JsonNode lookupBy) throws ProtocolError {
+    private Optional<InstanceLookup.Found> resolve(View view, ObjectNode kwargs, JsonNode lookupBy) throws ProtocolError {
         JsonNode value = kwargs.has(view.lookupField()) ? kwargs.get(view.lookupField()) : lookupBy;
         if (value == null || value.isNull() || value.isContainer()) {
             return Optional.empty();

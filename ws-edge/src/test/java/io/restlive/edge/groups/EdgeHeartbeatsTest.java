@@ -37,7 +37,7 @@ class EdgeHeartbeatsTest {
     void shouldAnnounceTheSessionBeforeAnyJoin() throws IOException {
         // when
         heartbeats.start();
-        groups.join("g1", spec("list"), null, null);
+        groups.join("g1", spec("list"), null, null, null);
 
         // then: first the heartbeat of the session, then the join under it
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
@@ -68,8 +68,8 @@ class EdgeHeartbeatsTest {
     void shouldRenewTheSessionAndRejoinItsGroupsAfterAGap() {
         // given: an edge holding two groups
         heartbeats.start();
-        groups.join("g1", spec("list"), null, null);
-        groups.join("g2", spec("retrieve"), null, null);
+        groups.join("g1", spec("list"), null, null, null);
+        groups.join("g2", spec("retrieve"), null, null, null);
         String old = session.id();
         producer.clear();
 

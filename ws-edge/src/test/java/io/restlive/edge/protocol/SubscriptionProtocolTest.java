@@ -56,7 +56,8 @@ class SubscriptionProtocolTest {
             Duration.ofSeconds(1));
 
     private final InstanceLookup lookup = (model, field, value) -> Optional.ofNullable(store.get(value.asString()))
-            .map(text -> new EntityState(Json.NODES.numberNode(Long.parseLong(value.asString())), Json.parseObject(text)));
+            .map(text -> new InstanceLookup.Found(new EntityState(Json.NODES.numberNode(Long.parseLong(value.asString())),
+                    Json.parseObject(text)), "digest-" + value.asString()));
     private final SubscriptionProtocol protocol = new SubscriptionProtocol(lookup, groups);
     private final Connection connection = new Connection("c1", LiveUser.ANONYMOUS,
             VIEWS.endpoint("/ws/subscribe/").orElseThrow(), sent::add);
@@ -111,6 +112,35 @@ class SubscriptionProtocolTest {
         assertThat(lastFrame().get("message").asString()).isEqualTo("unknown message type `nope`.");
         assertThat(sent).allSatisfy(frame -> assertThat(Json.parse(frame).has("model")).isFalse());
         assertThat(joined()).as("an invalid action subscribes nothing").isEmpty();
+    }
+
+    @Test
+    void shouldJoinWithWhatEachRetrieveSubscriberSawSoThatTheProcessorCanCatchItUp() throws Exception {
+        // when: two subscribers of the same instance, so the second one's group is not new on this edge
+        send("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":1}");
+        send("{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":1}");
+
+        // then: each joins with the lookup's digest, the DELETED payload for it, and a key of its own
+        assertThat(sent).isEmpty();
+        List<SubscriptionCommand> sentJoins = new ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> record : commands.history()) {
+            sentJoins.add(AvroCodecs.decodeCommand(record.value()));
+        }
+        assertThat(sentJoins).hasSize(2).allSatisfy(join -> {
+            assertThat(join.getCatchUp().getDigest()).isEqualTo("digest-1");
+            assertThat(Json.parse(join.getCatchUp().getDeletedPayload())).isEqualTo(Json.parse("{\"pk\":1,\"id\":1}"));
+            assertThat(join.getCatchUp().getKey()).startsWith(join.getGroupKey() + "~edge-1~");
+        });
+        assertThat(sentJoins.get(0).getCatchUp().getKey()).isNotEqualTo(sentJoins.get(1).getCatchUp().getKey());
+    }
+
+    @Test
+    void shouldJoinAListGroupOnceWithoutACatchUp() throws Exception {
+        send("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"list\"}");
+        send("{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\",\"action\":\"list\"}");
+
+        assertThat(commands.history()).singleElement()
+                .satisfies(record -> assertThat(AvroCodecs.decodeCommand(record.value()).getCatchUp()).isNull());
     }
 
     @Test
