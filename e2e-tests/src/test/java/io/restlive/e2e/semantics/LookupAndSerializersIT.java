@@ -8,7 +8,6 @@ import io.restlive.e2e.support.ProcessorEndpoints;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.WsClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,10 @@ class LookupAndSerializersIT {
                 .until(() -> processor.hasInstance(ARTICLE, "slug", "\"hello-world\""));
         try (WsClient retriever = STACK.connect(1); WsClient lister = STACK.connect(2)) {
             // given: a retrieve by slug on edge 1 and a list on edge 2, both live
-            subscribeUntilLive(retriever, "{\"type\":\"subscribe\",\"id\":\"a\",\"model\":\"blog.Article\","
+            retriever.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":\"a\",\"model\":\"blog.Article\","
                     + "\"action\":\"retrieve\",\"lookup_by\":\"hello-world\"}",
                     () -> changes.upsert(ARTICLE, 7, article(7, "hello-world", "Hello")));
-            subscribeUntilLive(lister, "{\"type\":\"subscribe\",\"id\":\"l\",\"model\":\"blog.Article\",\"action\":\"list\"}",
+            lister.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":\"l\",\"model\":\"blog.Article\",\"action\":\"list\"}",
                     () -> changes.upsert(ARTICLE, 7, article(7, "hello-world", "Hello")));
             retriever.clear();
             lister.clear();
@@ -85,8 +84,8 @@ class LookupAndSerializersIT {
              WsClient alice = WsClient.connect(STACK.subscribeUrl(2), Map.of("Authorization", "Bearer " + token))) {
             // given: an anonymous and an authenticated list subscriber
             String list = "{\"type\":\"subscribe\",\"id\":1,\"model\":\"people.Profile\",\"action\":\"list\"}";
-            subscribeUntilLive(anonymous, list, () -> changes.upsert(PROFILE, 900, profile(900, "warm_up", "Warm")));
-            subscribeUntilLive(alice, list, () -> changes.upsert(PROFILE, 900, profile(900, "warm_up", "Warm")));
+            anonymous.subscribeUntilLive(list, () -> changes.upsert(PROFILE, 900, profile(900, "warm_up", "Warm")));
+            alice.subscribeUntilLive(list, () -> changes.upsert(PROFILE, 900, profile(900, "warm_up", "Warm")));
             anonymous.clear();
             alice.clear();
 
@@ -110,14 +109,6 @@ class LookupAndSerializersIT {
     }
 
     /** Subscribes, then triggers a matching change until a frame for the subscription arrives. */
-    private static void subscribeUntilLive(WsClient client, String subscribe, Runnable matchingChange) {
-        client.send(subscribe);
-        await("the subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    matchingChange.run();
-                    assertThat(client.frames()).anySatisfy(f -> assertThat(f.get("type").asString()).isEqualTo("broadcast"));
-                });
-    }
 
     private static String article(long id, String slug, String title) {
         return "{\"id\":" + id + ",\"slug\":\"" + slug + "\",\"title\":\"" + title + "\",\"draft\":false}";

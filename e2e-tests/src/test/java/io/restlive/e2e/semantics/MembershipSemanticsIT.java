@@ -1,15 +1,14 @@
 package io.restlive.e2e.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restlive.e2e.support.Changes;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.WsClient;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,9 +33,9 @@ class MembershipSemanticsIT {
         Changes changes = STACK.changes();
         try (WsClient list1 = STACK.connect(1); WsClient list2 = STACK.connect(2)) {
             // given: a list-1 subscriber on edge 1 and a list-2 subscriber on edge 2, both live
-            subscribeUntilLive(list1, "{\"type\":\"subscribe\",\"id\":\"one\",\"model\":\"todolist.Task\","
+            list1.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":\"one\",\"model\":\"todolist.Task\","
                     + "\"action\":\"list\",\"view_kwargs\":{\"list\":1}}", () -> changes.upsert(TASK, 901, task(901, 1, "warm")));
-            subscribeUntilLive(list2, "{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\","
+            list2.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\","
                     + "\"action\":\"list\",\"view_kwargs\":{\"list\":2}}", () -> changes.upsert(TASK, 902, task(902, 2, "warm")));
             list1.clear();
             list2.clear();
@@ -70,7 +69,7 @@ class MembershipSemanticsIT {
         Changes changes = STACK.changes();
         changes.upsert(TASK, 20, task(20, 3, "mine"));
         try (WsClient client = STACK.connect(2)) {
-            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":0,\"model\":\"todolist.Task\",\"action\":\"retrieve\","
+            client.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":0,\"model\":\"todolist.Task\",\"action\":\"retrieve\","
                     + "\"lookup_by\":20,\"view_kwargs\":{\"list\":3}}", () -> changes.upsert(TASK, 20, task(20, 3, "mine")));
             client.clear();
 
@@ -90,7 +89,7 @@ class MembershipSemanticsIT {
         Changes changes = STACK.changes();
         String token = Tokens.forUser(STACK.stack().jwtSecret(), "alice", Instant.now().plusSeconds(3600));
         try (WsClient alice = WsClient.connect(STACK.subscribeUrl(1), Map.of("Authorization", "Bearer " + token))) {
-            subscribeUntilLive(alice, "{\"type\":\"subscribe\",\"id\":5,\"model\":\"todolist.Note\",\"action\":\"list\"}",
+            alice.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":5,\"model\":\"todolist.Note\",\"action\":\"list\"}",
                     () -> changes.upsert(NOTE, 1, "{\"id\":1,\"owner\":\"alice\",\"text\":\"warm\"}"));
             alice.clear();
 
@@ -112,7 +111,7 @@ class MembershipSemanticsIT {
         Changes changes = STACK.changes();
         changes.upsert(TASK, 40, task(40, 4, "before"));
         try (WsClient client = STACK.connect(1)) {
-            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":40,\"model\":\"todolist.Task\","
+            client.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":40,\"model\":\"todolist.Task\","
                     + "\"action\":\"list\",\"view_kwargs\":{\"list\":4}}", () -> changes.upsert(TASK, 40, task(40, 4, "before")));
 
             // then: every broadcast of task 40 is an UPDATED, never a CREATED
@@ -124,7 +123,7 @@ class MembershipSemanticsIT {
     void shouldAnswerBadInputWithErrorsAndKeepTheConnectionsSubscriptions() {
         Changes changes = STACK.changes();
         try (WsClient client = STACK.connect(2)) {
-            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":\"s\",\"model\":\"todolist.Task\","
+            client.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":\"s\",\"model\":\"todolist.Task\","
                     + "\"action\":\"list\",\"view_kwargs\":{\"list\":5}}", () -> changes.upsert(TASK, 50, task(50, 5, "warm")));
 
             // when: malformed JSON, a reused id, null in query_params, no id
@@ -170,14 +169,6 @@ class MembershipSemanticsIT {
     }
 
     /** Subscribes, then triggers a matching change until a frame for the subscription arrives. */
-    private static void subscribeUntilLive(WsClient client, String subscribe, Runnable matchingChange) {
-        client.send(subscribe);
-        await("the subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    matchingChange.run();
-                    assertThat(client.frames()).anySatisfy(f -> assertThat(f.get("type").asString()).isEqualTo("broadcast"));
-                });
-    }
 
     private static String task(long id, long list, String text) {
         return "{\"id\":" + id + ",\"text\":\"" + text + "\",\"done\":false,\"list\":" + list + "}";

@@ -97,7 +97,7 @@ class ProtocolErrorsIT {
         try (WsClient client = STACK.connect(1)) {
             String subscribe = "{\"type\":\"subscribe\",\"id\":\"dup\",\"model\":\"todolist.Task\",\"action\":\"list\","
                     + "\"view_kwargs\":{\"list\":12}}";
-            subscribeUntilLive(client, subscribe, () -> changes.upsert(TASK, 120, task(120, 12, "warm")));
+            client.subscribeUntilLive(subscribe, () -> changes.upsert(TASK, 120, task(120, 12, "warm")));
 
             // when: the live id is used again
             client.send(subscribe);
@@ -134,7 +134,7 @@ class ProtocolErrorsIT {
     void shouldUnsubscribeId1With1Point0() {
         Changes changes = STACK.changes();
         try (WsClient client = STACK.connect(1)) {
-            subscribeUntilLive(client, "{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"list\","
+            client.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"list\","
                     + "\"view_kwargs\":{\"list\":13}}", () -> changes.upsert(TASK, 130, task(130, 13, "warm")));
 
             // when: unsubscribe with 1.0, then again with 1
@@ -165,14 +165,6 @@ class ProtocolErrorsIT {
     }
 
     /** Subscribes, then triggers a matching change until a frame for the subscription arrives. */
-    private static void subscribeUntilLive(WsClient client, String subscribe, Runnable matchingChange) {
-        client.send(subscribe);
-        await("the subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> {
-                    matchingChange.run();
-                    assertThat(client.frames()).anySatisfy(f -> assertThat(f.get("type").asString()).isEqualTo("broadcast"));
-                });
-    }
 
     private static String task(long id, long list, String text) {
         return "{\"id\":" + id + ",\"text\":\"" + text + "\",\"done\":false,\"list\":" + list + "}";

@@ -8,7 +8,6 @@ import io.restlive.e2e.support.LookupInterceptor;
 import io.restlive.e2e.support.ProcessorEndpoints;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.WsClient;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,12 +74,8 @@ class SubscribeChangeRaceIT {
         upsertAndAwaitStored(71, "shared: bread");
         try (WsClient first = STACK.connect(2); WsClient second = STACK.connect(1)) {
             // given: a live subscriber of the instance on edge 2
-            first.send("{\"type\":\"subscribe\",\"id\":\"a\",\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":71}");
-            await("the first subscription to go live").atMost(WsClient.FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> {
-                        changes.upsert(TASK, 71, task(71, "shared: bread"));
-                        assertThat(first.frames()).isNotEmpty();
-                    });
+            first.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":\"a\",\"model\":\"todolist.Task\","
+                    + "\"action\":\"retrieve\",\"lookup_by\":71}", () -> changes.upsert(TASK, 71, task(71, "shared: bread")));
             LOOKUPS.beforeNextAnswer(() -> upsertAndAwaitStored(71, "shared: rye bread"));
 
             // when: a second subscriber on edge 1 subscribes while the instance changes

@@ -96,6 +96,21 @@ public final class WsClient implements AutoCloseable {
         return awaitFrame(expected::equals);
     }
 
+    /**
+     * Subscribes and waits until the subscription receives a broadcast, publishing {@code matchingChange}
+     * on every poll: the protocol acknowledges no subscribe, so a broadcast is the only sign it is live.
+     * The frames the warm-up produced stay in {@link #frames()}; callers usually {@link #clear()} them.
+     */
+    public WsClient subscribeUntilLive(String subscribe, Runnable matchingChange) {
+        send(subscribe);
+        await("the subscription to go live on " + uri).atMost(FRAME_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    matchingChange.run();
+                    assertThat(frames).anySatisfy(f -> assertThat(f.get("type").asString()).isEqualTo("broadcast"));
+                });
+        return this;
+    }
+
     /** Whether a frame equal, as parsed JSON, to {@code expectedJson} has arrived. */
     public boolean hasReceived(String expectedJson) {
         return frames.contains(Json.parse(expectedJson));
