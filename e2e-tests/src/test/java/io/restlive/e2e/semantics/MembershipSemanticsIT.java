@@ -1,8 +1,8 @@
 package io.restlive.e2e.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.restlive.e2e.support.Changes;
 import io.restlive.e2e.support.StackExtension;
