@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,9 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final URI uri;
     private WebSocket socket;
+    /** False while the client plays a slow reader: it takes no frame, and the network backs up. */
+    private final AtomicBoolean reading = new AtomicBoolean(true);
+    private final AtomicBoolean demandOwed = new AtomicBoolean();
 
     /**
      * The close code and reason the server sent, or code -1 if the connection failed without a close frame.
@@ -111,6 +115,22 @@ public final class WsClient implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops taking frames from the network, like a client on a stalled phone: frames back up into the
+     * socket buffers and then into the edge's queue for this connection.
+     */
+    public void stopReading() {
+        reading.set(false);
+    }
+
+    /** Takes frames again, including any close frame the edge sent meanwhile. */
+    public void resumeReading() {
+        reading.set(true);
+        if (demandOwed.getAndSet(false)) {
+            socket.request(1);
+        }
+    }
+
     /** Whether a frame equal, as parsed JSON, to {@code expectedJson} has arrived. */
     public boolean hasReceived(String expectedJson) {
         return frames.contains(Json.parse(expectedJson));
@@ -156,7 +176,14 @@ public final class WsClient implements AutoCloseable {
                 frames.add(Json.parse(partial.toString()));
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading.get()) {
+                webSocket.request(1);
+            } else {
+                demandOwed.set(true);
+                if (reading.get() && demandOwed.getAndSet(false)) {
+                    webSocket.request(1);
+                }
+            }
             return null;
         }
 
