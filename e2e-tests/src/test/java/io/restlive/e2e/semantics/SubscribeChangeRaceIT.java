@@ -9,6 +9,7 @@ import io.restlive.e2e.support.ProcessorEndpoints;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,11 @@ class SubscribeChangeRaceIT {
     static void forwardLookups() {
         LOOKUPS.forwardTo(STACK.stack().processorUrl());
         processor = new ProcessorEndpoints(STACK.stack().processorUrl());
+    }
+
+    @AfterEach
+    void actionsSucceeded() {
+        LOOKUPS.assertActionsSucceeded();
     }
 
     @AfterAll
@@ -96,10 +102,10 @@ class SubscribeChangeRaceIT {
         // given: a versioned instance (a versioned delete leaves a tombstone the processor can compare)
         STACK.changes().publish("{\"model\":\"todolist.Task\",\"pk\":72,\"op\":\"UPSERT\",\"version\":1,"
                 + "\"instance\":" + task(72, "gone soon") + "}");
-        await().atMost(WsClient.FRAME_TIMEOUT).until(() -> processor.hasInstance(TASK, "text", "\"gone soon\""));
+        await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.hasInstance(TASK, "text", "\"gone soon\""));
         LOOKUPS.beforeNextAnswer(() -> {
             STACK.changes().publish("{\"model\":\"todolist.Task\",\"pk\":72,\"op\":\"DELETE\",\"version\":2}");
-            await().atMost(WsClient.FRAME_TIMEOUT).until(() -> !processor.hasInstance(TASK, "pk", "72"));
+            await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.lacksInstance(TASK, "pk", "72"));
         });
 
         try (WsClient client = STACK.connect(1)) {
@@ -114,7 +120,7 @@ class SubscribeChangeRaceIT {
 
     private void upsertAndAwaitStored(long pk, String text) {
         STACK.changes().upsert(TASK, pk, task(pk, text));
-        await("the processor to store '" + text + "'").atMost(WsClient.FRAME_TIMEOUT)
+        await("the processor to store '" + text + "'").atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions()
                 .until(() -> processor.hasInstance(TASK, "text", "\"" + text + "\""));
     }
 

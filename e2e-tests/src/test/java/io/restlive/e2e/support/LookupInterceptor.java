@@ -30,6 +30,7 @@ public final class LookupInterceptor implements AutoCloseable {
     private final AtomicReference<URI> processor = new AtomicReference<>();
     private final AtomicReference<Runnable> beforeNextAnswer = new AtomicReference<>();
     private final AtomicInteger intercepted = new AtomicInteger();
+    private final AtomicReference<Throwable> actionFailure = new AtomicReference<>();
 
     private LookupInterceptor(HttpServer server) {
         this.server = server;
@@ -67,6 +68,14 @@ public final class LookupInterceptor implements AutoCloseable {
         return intercepted.get();
     }
 
+    /** Throws what an action threw, if one failed: its test would otherwise wait for the wrong thing. */
+    public void assertActionsSucceeded() {
+        Throwable failure = actionFailure.getAndSet(null);
+        if (failure != null) {
+            throw new AssertionError("an action run before a lookup answer failed: " + failure, failure);
+        }
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI target = processor.get();
@@ -80,7 +89,11 @@ public final class LookupInterceptor implements AutoCloseable {
             Runnable action = exchange.getRequestURI().getPath().startsWith("/internal/lookup")
                     ? beforeNextAnswer.getAndSet(null) : null;
             if (action != null) {
-                action.run();
+                try {
+                    action.run();
+                } catch (RuntimeException | AssertionError e) {
+                    actionFailure.set(e);
+                }
                 intercepted.incrementAndGet();
             }
             answer.headers().firstValue("Content-Type")

@@ -54,6 +54,15 @@ public final class ProcessorEndpoints {
                 + encode(valueJson)).statusCode() == 200;
     }
 
+    /**
+     * Whether the processor answers that it has no live instance of {@code model} whose {@code field}
+     * equals {@code valueJson} (404; not a 503 while it is not ready).
+     */
+    public boolean lacksInstance(String model, String field, String valueJson) {
+        return get("/internal/lookup?model=" + encode(model) + "&field=" + encode(field) + "&value="
+                + encode(valueJson)).statusCode() == 404;
+    }
+
     private HttpResponse<String> get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(processorUrl.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).GET().build();

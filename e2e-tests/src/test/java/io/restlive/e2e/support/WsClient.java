@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -90,8 +91,13 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits (up to {@link #FRAME_TIMEOUT}) for a frame that matches and returns the first one. */
     public JsonNode awaitFrame(Predicate<JsonNode> matching) {
-        return await("a matching frame from " + uri).atMost(FRAME_TIMEOUT)
-                .until(() -> firstMatching(matching), Optional::isPresent).orElseThrow();
+        try {
+            return await("a matching frame from " + uri).atMost(FRAME_TIMEOUT)
+                    .until(() -> firstMatching(matching), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no matching frame from " + uri + " within " + FRAME_TIMEOUT.toSeconds()
+                    + " s; frames received: " + frames + (closed.isDone() ? "; closed: " + closed.join() : ""), e);
+        }
     }
 
     /** Waits for a frame equal, as parsed JSON, to {@code expectedJson}. */

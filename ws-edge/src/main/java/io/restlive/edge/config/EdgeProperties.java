@@ -77,7 +77,8 @@ public record EdgeProperties(
         return "EdgeProperties[bootstrapServers=" + bootstrapServers + ", views=" + views + ", topicPrefix="
                 + topicPrefix + ", edgeId=" + edgeId + ", processorUrl=" + processorUrl + ", jwtSecret="
                 + (jwtSecret == null || jwtSecret.isEmpty() ? "unset" : "****") + ", jwtIssuerUri=" + jwtIssuerUri
-                + ", jwtJwkSetUri=" + jwtJwkSetUri + ", partitions=" + partitions + ", heartbeatInterval="
+                + ", jwtJwkSetUri=" + jwtJwkSetUri + ", partitions=" + partitions + ", lookupTimeout=" + lookupTimeout
+                + ", sendTimeLimit=" + sendTimeLimit + ", sendBufferLimit=" + sendBufferLimit + ", heartbeatInterval="
                 + heartbeatInterval + "]";
     }
 }
