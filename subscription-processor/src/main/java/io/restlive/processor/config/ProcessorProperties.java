@@ -28,6 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     with transactions ({@code REST_LIVE_EXACTLY_ONCE})
  * @param edgeTtl how long an edge session may stay silent before its subscription groups are expired; at
  *     least three of the edge's heartbeat intervals are always allowed ({@code REST_LIVE_EDGE_TTL})
+ * @param broadcastLinger how long the broadcast producer waits to fill a batch ({@code linger.ms};
+ *     {@code REST_LIVE_BROADCAST_LINGER}): latency every subscriber sees on an idle stack, throughput
+ *     under load (docs/benchmarks.md measures both)
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record ProcessorProperties(
@@ -41,7 +44,8 @@ public record ProcessorProperties(
         @DefaultValue("1") int streamThreads,
         String advertisedHost,
         @DefaultValue("false") boolean exactlyOnce,
-        @DefaultValue("30s") Duration edgeTtl) {
+        @DefaultValue("30s") Duration edgeTtl,
+        @DefaultValue("5ms") Duration broadcastLinger) {
 
     public ProcessorProperties {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "rest-live.bootstrap-servers",
@@ -57,6 +61,8 @@ public record ProcessorProperties(
         require(streamThreads >= 1, "rest-live.stream-threads", "must be at least 1, was " + streamThreads);
         require(edgeTtl != null && edgeTtl.toMillis() >= 1000, "rest-live.edge-ttl",
                 "must be at least 1s, was " + edgeTtl);
+        require(broadcastLinger != null && !broadcastLinger.isNegative() && broadcastLinger.toMillis() <= 1000,
+                "rest-live.broadcast-linger", "must be between 0ms and 1s, was " + broadcastLinger);
         if (stateDir == null) {
             stateDir = Path.of(System.getProperty("java.io.tmpdir"), "rest-live-processor");
         }
@@ -75,7 +81,7 @@ public record ProcessorProperties(
         return "bootstrap-servers=" + bootstrapServers + ", views=" + views + ", topic-prefix=" + topicPrefix
                 + ", application-id=" + applicationId + ", state-dir=" + stateDir + ", partitions=" + partitions
                 + ", replication=" + replication + ", stream-threads=" + streamThreads + ", advertised-host="
-                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl;
+                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl + ", broadcast-linger=" + broadcastLinger;
     }
 
     private static void require(boolean valid, String key, String problem) {

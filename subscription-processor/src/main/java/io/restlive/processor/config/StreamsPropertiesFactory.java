@@ -28,7 +28,7 @@ public final class StreamsPropertiesFactory {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 properties.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         // Broadcasts are live updates: Streams' default 100 ms producer linger is latency users see.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), (int) properties.broadcastLinger().toMillis());
         return props;
     }
 }

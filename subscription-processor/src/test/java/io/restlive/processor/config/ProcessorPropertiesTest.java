@@ -36,6 +36,16 @@ class ProcessorPropertiesTest {
     }
 
     @Test
+    void shouldBindTheBroadcastLingerAndRefuseANegativeOrHugeOne() {
+        assertThat(bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_BROADCAST_LINGER", "0ms")).broadcastLinger())
+                .isZero();
+        assertThatThrownBy(() -> bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_BROADCAST_LINGER", "-1ms")))
+                .rootCause().hasMessageContaining("rest-live.broadcast-linger must be between 0ms and 1s");
+        assertThatThrownBy(() -> bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_BROADCAST_LINGER", "5s")))
+                .rootCause().hasMessageContaining("rest-live.broadcast-linger must be between 0ms and 1s");
+    }
+
+    @Test
     void shouldBindTheEdgeTtlAndRefuseATinyOne() {
         assertThat(bind(Map.of("REST_LIVE_VIEWS", "v.yaml", "REST_LIVE_EDGE_TTL", "5s")).edgeTtl())
                 .isEqualTo(java.time.Duration.ofSeconds(5));
