@@ -45,7 +45,7 @@ public record ProcessorProperties(
         String advertisedHost,
         @DefaultValue("false") boolean exactlyOnce,
         @DefaultValue("30s") Duration edgeTtl,
-        @DefaultValue("5ms") Duration broadcastLinger) {
+        @DefaultValue("1ms") Duration broadcastLinger) {
 
     public ProcessorProperties {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "rest-live.bootstrap-servers",

@@ -33,6 +33,7 @@ class ProcessorPropertiesTest {
         assertThat(properties.replication()).isEqualTo((short) 1);
         assertThat(properties.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "rest-live-processor"));
         assertThat(properties.edgeTtl()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(properties.broadcastLinger()).isEqualTo(java.time.Duration.ofMillis(1));
     }
 
     @Test
