@@ -35,6 +35,7 @@ public final class StormScenario implements Scenario {
         List<String> notes = new ArrayList<>();
         context.log("storm: opening " + connectionsWanted + " connections on edge 1");
         List<WsConnection> connections = context.connect(connectionsWanted, 1, progress::onFrame);
+        StormProgress.warmUpDecoding();
         try (TopicTail announcements = TopicTail.start(context.kafka(), context.stack().topics().subscriptions(),
                 (record, at) -> progress.onAnnouncement(record, at, context.stack().edgeId(1)));
              StormProber prober = StormProber.start(context, progress)) {
