@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 public final class CatchUpSender {
 
-    /** How long an instance keeps a request whose entity none of its tasks stores. */
+    /** How long an instance keeps a request whose entity none of its tasks stores, once its tasks saw it. */
     public static final Duration UNCLAIMED_TTL = Duration.ofSeconds(30);
 
     private final PendingCatchUps pending;
@@ -63,7 +63,7 @@ public final class CatchUpSender {
                 }
             }
         }
-        pending.expireOlderThan(nowMs - UNCLAIMED_TTL.toMillis());
+        pending.expireUnclaimed(nowMs, UNCLAIMED_TTL);
         return sent;
     }
 

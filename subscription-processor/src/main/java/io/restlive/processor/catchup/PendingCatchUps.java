@@ -1,6 +1,7 @@
 package io.restlive.processor.catchup;
 
 import io.restlive.processor.groups.LiveGroup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * group was indexed) and is settled by comparing digests; see {@link CatchUpSender}.
  *
  * <p>Every instance's global thread registers every request, but only the instance whose task stores the
- * entity settles it; the others drop it after {@link #expireOlderThan}.
+ * entity settles it; the others drop it after {@link #expireUnclaimed}.
  */
 public final class PendingCatchUps {
 
@@ -30,9 +31,21 @@ public final class PendingCatchUps {
      * @param key where the catch-up goes: the broadcast entry's group key, unique to the subscriber
      * @param digest the digest of the state the subscriber saw
      * @param deletedPayload the DELETED instance for that subscriber, as JSON text
-     * @param registeredAtMs wall-clock time of registration
+     * @param firstSeenMs when a stream thread first saw the request (its wall clock), or {@link #UNSEEN}
      */
-    public record Request(String groupKey, String key, String digest, String deletedPayload, long registeredAtMs) {
+    public record Request(String groupKey, String key, String digest, String deletedPayload, long firstSeenMs) {
+
+        /** Not seen by a stream thread yet. */
+        public static final long UNSEEN = -1;
+
+        /** A request as the global thread registers it. */
+        public static Request of(String groupKey, String key, String digest, String deletedPayload) {
+            return new Request(groupKey, key, digest, deletedPayload, UNSEEN);
+        }
+
+        Request seenAt(long nowMs) {
+            return new Request(groupKey, key, digest, deletedPayload, nowMs);
+        }
     }
 
     private final Map<String, Map<String, Request>> byEntity = new ConcurrentHashMap<>();
@@ -78,11 +91,18 @@ public final class PendingCatchUps {
         });
     }
 
-    /** Drops requests registered before {@code cutoffMs}: their entity is stored by another instance. */
-    public void expireOlderThan(long cutoffMs) {
+    /**
+     * Drops the requests that stream threads have seen for longer than {@code ttl} without settling them:
+     * their entity is stored by another instance. Ages are measured on the stream threads' wall clock
+     * only (the first sighting stamps a request), not on the global thread's.
+     */
+    public void expireUnclaimed(long nowMs, Duration ttl) {
+        long cutoff = nowMs - ttl.toMillis();
         for (String entityKey : byEntity.keySet()) {
             byEntity.computeIfPresent(entityKey, (k, pending) -> {
-                pending.values().removeIf(request -> request.registeredAtMs() < cutoffMs);
+                pending.replaceAll((key, request) -> request.firstSeenMs() == Request.UNSEEN
+                        ? request.seenAt(nowMs) : request);
+                pending.values().removeIf(request -> request.firstSeenMs() < cutoff);
                 return pending.isEmpty() ? null : pending;
             });
         }

@@ -39,7 +39,6 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
     private final GroupIndex index;
     private final PendingCatchUps catchUps;
     private KeyValueStore<String, byte[]> store;
-    private ProcessorContext<Void, Void> context;
 
     /**
      * @param storeName the global store
@@ -57,7 +56,6 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.context = context;
         store = context.getStateStore(storeName);
         index.clear();
         int pairs = 0;
@@ -112,8 +110,8 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
     }
 
     private void requestCatchUp(SubscriptionCommand command) {
-        long now = context.currentSystemTimeMs();
-        if (command.getTs().toEpochMilli() < now - CATCH_UP_MAX_AGE.toMillis()) {
+        // The real clock, not the context's: the global thread's cached system time is not kept current.
+        if (command.getTs().toEpochMilli() < System.currentTimeMillis() - CATCH_UP_MAX_AGE.toMillis()) {
             // A replayed join (a restore through this processor): its subscriber has long been live.
             return;
         }
@@ -123,8 +121,8 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
             return;
         }
         CatchUpRequest request = command.getCatchUp();
-        catchUps.register(entityKey.get(), new PendingCatchUps.Request(command.getGroupKey(), request.getKey(),
-                request.getDigest(), request.getDeletedPayload(), now));
+        catchUps.register(entityKey.get(), PendingCatchUps.Request.of(command.getGroupKey(), request.getKey(),
+                request.getDigest(), request.getDeletedPayload()));
     }
 
     /** The entity a retrieve group follows; empty for a list group or an unusable target. */
