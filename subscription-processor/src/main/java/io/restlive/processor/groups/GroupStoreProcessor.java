@@ -110,7 +110,7 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
     }
 
     private void requestCatchUp(SubscriptionCommand command) {
-        // The real clock, not the context's: the global thread's cached system time is not kept current.
+        // The real clock: a global processor context's currentSystemTimeMs() is never set (0 in Kafka Streams 4.1).
         if (command.getTs().toEpochMilli() < System.currentTimeMillis() - CATCH_UP_MAX_AGE.toMillis()) {
             // A replayed join (a restore through this processor): its subscriber has long been live.
             return;
