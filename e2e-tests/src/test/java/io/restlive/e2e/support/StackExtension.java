@@ -6,6 +6,7 @@ import io.restlive.cli.stack.PortPlan;
 import io.restlive.cli.stack.StackStartException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -110,9 +111,28 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         if (stack != null) {
-            failure.addSuppressed(new ProcessLogs(stack.logTails(LOG_TAIL_LINES)));
+            failure.addSuppressed(new ProcessLogs(processorCounters() + stack.logTails(LOG_TAIL_LINES)));
         }
         throw failure;
+    }
+
+    /**
+     * The processor's counters when a test failed: they tell a change that never reached the processor
+     * from a group it never learned of or a broadcast that never reached the client.
+     */
+    private String processorCounters() {
+        ProcessorEndpoints processor = new ProcessorEndpoints(stack.processorUrl());
+        StringBuilder counters = new StringBuilder("processor counters:");
+        for (String metric : List.of("restlive.processor.groups", "restlive.processor.changes",
+                "restlive.processor.broadcasts", "restlive.processor.broadcast.groups",
+                "restlive.processor.dead.letters", "restlive.processor.edges.expired")) {
+            try {
+                counters.append(' ').append(metric).append('=').append(processor.value(metric));
+            } catch (RuntimeException e) {
+                counters.append(' ').append(metric).append("=(").append(e.getMessage()).append(')');
+            }
+        }
+        return counters.append('\n').toString();
     }
 
     /** The running stack. */
