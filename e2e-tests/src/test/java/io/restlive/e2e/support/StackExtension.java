@@ -89,6 +89,11 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
                 .bootstrapServers(System.getenv("REST_LIVE_BOOTSTRAP_SERVERS"))
                 // The processor's consumer group and changelogs must be as private as the topics.
                 .processorEnv("REST_LIVE_APPLICATION_ID", prefix + "processor")
+                // One line per subscribe, join and applied join: what a failed test's log tails need to
+                // show where a subscription that never went live stopped.
+                .processorEnv("LOGGING_LEVEL_IO_RESTLIVE_PROCESSOR_GROUPS", "DEBUG")
+                .edgeEnv("LOGGING_LEVEL_IO_RESTLIVE_EDGE_PROTOCOL", "DEBUG")
+                .edgeEnv("LOGGING_LEVEL_IO_RESTLIVE_EDGE_GROUPS", "DEBUG")
                 .progress(line -> System.out.println("[e2e " + run + "] " + line));
         customizer.accept(builder);
         return builder.build();

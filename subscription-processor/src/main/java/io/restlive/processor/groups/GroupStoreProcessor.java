@@ -98,14 +98,17 @@ public final class GroupStoreProcessor implements Processor<String, byte[], Void
         String edgeId = key.substring(bar + 1);
         SubscriptionCommand command = value == null ? null : decode(key, value);
         if (command == null || command.getSpec() == null) {
-            index.leave(groupKey, edgeId);
+            boolean gone = index.leave(groupKey, edgeId);
+            log.debug("Edge {} left group {}{}", edgeId, groupKey, gone ? " (gone)" : "");
             return false;
         }
         if (live && command.getCatchUp() != null) {
             // Before the join: a change evaluated once the group is indexed must find the request.
             requestCatchUp(command);
         }
-        index.join(groupKey, edgeId, () -> factory.create(groupKey, command.getSpec()));
+        boolean created = index.join(groupKey, edgeId, () -> factory.create(groupKey, command.getSpec()));
+        log.debug("Edge {} joined group {} ({}; {} live groups)", edgeId, groupKey, created ? "new" : "known",
+                index.size());
         return true;
     }
 

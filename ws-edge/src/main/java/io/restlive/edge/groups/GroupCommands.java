@@ -53,7 +53,13 @@ public final class GroupCommands {
                 .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now())
                 .setCatchUp(catchUp).build();
         return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)),
-                (metadata, failure) -> logFailure("join", groupKey, failure));
+                (metadata, failure) -> {
+                    logFailure("join", groupKey, failure);
+                    if (failure == null) {
+                        log.debug("Join of group {} under {} written at {}-{}@{}", groupKey, sessionId,
+                                metadata.topic(), metadata.partition(), metadata.offset());
+                    }
+                });
     }
 
     /** Sends a tombstone: this edge no longer holds the group. */
