@@ -7,16 +7,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 /**
  * Authenticates the handshake from {@code Authorization: Bearer <token>} or the {@code access_token} query
  * parameter (browsers cannot set headers on a WebSocket) before upgrading: a bad or expired token gets HTTP
- * 401 and no WebSocket; no token at all is an anonymous user. An {@link AuthenticatedHandler} is given
+ * 401 and no WebSocket; no token at all is an anonymous user. The token is checked off the event loop (a
+ * decoder may fetch an issuer's keys), the upgrade back on it. An {@link AuthenticatedHandler} is given
  * the user with the session.
  */
 public final class AuthenticatingWebSocketService implements WebSocketService {
@@ -43,6 +47,7 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
         String token = token(exchange.getRequest());
         return Mono.fromCallable(() -> authenticator.authenticate(token))
                 .subscribeOn(blockingThreads)
+                .publishOn(eventLoopOf(exchange))
                 .flatMap(user -> upgrade.handleRequest(exchange, handler instanceof AuthenticatedHandler authenticated
                         ? withUser(authenticated, user) : handler))
                 .onErrorResume(TokenAuthenticator.InvalidTokenException.class, e -> {
@@ -50,6 +55,25 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
                     exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
                     return exchange.getResponse().setComplete();
                 });
+    }
+
+    /**
+     * The event loop of the handshake's connection, where the upgrade must run. Reactor Netty binds the
+     * WebSocket handler to the channel in a listener of the handshake response's write; started from another
+     * thread, that listener can run as a later event-loop task, after the loop has already read the client's
+     * first frame and dropped it for want of a handler (reactor-netty#1089 is the same race). Clients send
+     * their first subscribe the moment the socket opens, so that frame was lost now and then: a subscription
+     * that silently never happened.
+     */
+    static Scheduler eventLoopOf(ServerWebExchange exchange) {
+        Object request;
+        try {
+            request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        } catch (IllegalArgumentException notOnNetty) {
+            return Schedulers.immediate();
+        }
+        return request instanceof Connection connection
+                ? Schedulers.fromExecutor(connection.channel().eventLoop()) : Schedulers.immediate();
     }
 
     private static WebSocketHandler withUser(AuthenticatedHandler handler, LiveUser user) {
