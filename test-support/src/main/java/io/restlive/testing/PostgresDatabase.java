@@ -5,13 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A database of its own on the machine's PostgreSQL ({@code REST_LIVE_TEST_POSTGRES_URL}, default
  * {@code jdbc:postgresql://127.0.0.1:5432/}, user {@code postgres}, trust auth), dropped at the end.
  * The PostgreSQL JDBC driver must be on the test classpath.
  */
-public final class PostgresDatabase {
+public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private static final String SERVER = System.getenv().getOrDefault("REST_LIVE_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/");
@@ -25,9 +28,28 @@ public final class PostgresDatabase {
 
     /** Creates {@code rest_live_<base>_<random>}. */
     public static PostgresDatabase create(String base) {
-        PostgresDatabase database = new PostgresDatabase("rest_live_" + base + "_" + UUID.randomUUID().toString().substring(0, 8));
+        PostgresDatabase database = perTestClass(base);
         database.execute("CREATE DATABASE " + database.name);
         return database;
+    }
+
+    /**
+     * Names {@code rest_live_<base>_<random>} without creating it: registered as an extension (before any
+     * extension that needs it, with {@code @Order}), it is created before each run of the test class and
+     * dropped after it, so a rerun of a failed class (failsafe's {@code rerunFailingTestsCount}) finds it again.
+     */
+    public static PostgresDatabase perTestClass(String base) {
+        return new PostgresDatabase("rest_live_" + base + "_" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        execute("CREATE DATABASE " + name);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        drop();
     }
 
     /** The JDBC URL of the database. */

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -30,22 +30,19 @@ import tools.jackson.databind.JsonNode;
  */
 class OutboxCrashIT {
 
-    // Created before the stack starts: the app connects to it at start-up.
-    static final PostgresDatabase DATABASE = PostgresDatabase.create("outbox_e2e");
+    // Created before the stack starts (the app connects to it at start-up) and dropped after it stops.
+    @RegisterExtension
+    @Order(1)
+    static final PostgresDatabase DATABASE = PostgresDatabase.perTestClass("outbox_e2e");
 
     @RegisterExtension
+    @Order(2)
     static final StackExtension STACK = StackExtension.withEdges(1, builder -> builder.withApp(true)
             .appEnv("SPRING_DATASOURCE_URL", DATABASE.url())
             .appEnv("SPRING_DATASOURCE_USERNAME", PostgresDatabase.USER)
             .appEnv("REST_LIVE_MODE", "outbox")
             // Committed rows wait in the table: the kill comes before any send.
             .appEnv("REST_LIVE_OUTBOX_RELAY_START_DELAY", "1h"));
-
-    @AfterAll
-    static void dropDatabase() {
-        STACK.stack().close();
-        DATABASE.drop();
-    }
 
     @Test
     void shouldDeliverEveryCommittedChangeOnceAfterTheAppWasKilledBeforeSending() throws Exception {
