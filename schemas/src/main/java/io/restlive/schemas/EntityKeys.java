@@ -57,6 +57,11 @@ public final class EntityKeys {
         return key.substring(0, bar);
     }
 
+    /** The pk part (its JSON text) of a key made by {@link #of}. */
+    public static String pkJsonOf(String key) {
+        return key.substring(modelOf(key).length() + 1);
+    }
+
     private static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {

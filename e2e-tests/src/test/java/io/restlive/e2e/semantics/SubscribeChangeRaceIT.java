@@ -118,6 +118,25 @@ class SubscribeChangeRaceIT {
         }
     }
 
+    @Test
+    void shouldTellARetrieveSubscriberThatItsInstanceWasDeletedWithoutAVersionMeanwhile() {
+        // given: an instance without versions (its delete leaves no tombstone: the owner finds no entry)
+        upsertAndAwaitStored(73, "gone without a trace");
+        LOOKUPS.beforeNextAnswer(() -> {
+            STACK.changes().delete(TASK, 73);
+            await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.lacksInstance(TASK, "pk", "73"));
+        });
+
+        try (WsClient client = STACK.connect(1)) {
+            // when
+            client.send("{\"type\":\"subscribe\",\"id\":4,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":73}");
+
+            // then
+            client.awaitFrame("{\"type\":\"broadcast\",\"id\":4,\"model\":\"todolist.Task\",\"action\":\"DELETED\","
+                    + "\"instance\":{\"pk\":73,\"id\":73}}");
+        }
+    }
+
     private void upsertAndAwaitStored(long pk, String text) {
         STACK.changes().upsert(TASK, pk, task(pk, text));
         await("the processor to store '" + text + "'").atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions()

@@ -4,6 +4,7 @@ import io.restlive.core.views.EntityState;
 import io.restlive.processor.catchup.CatchUpSender;
 import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeEvent;
+import io.restlive.processor.entities.EntityPartitions;
 import io.restlive.processor.entities.Pks;
 import io.restlive.processor.entities.StoredEntity;
 import io.restlive.processor.groups.GroupIndex;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,6 +42,7 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
     private final GroupIndex groups;
     private final PendingCatchUps catchUps;
     private final CatchUpSender catchUpSender;
+    private final EntityPartitions partitions;
     private final ProcessorMetrics metrics;
     private KeyValueStore<String, StoredEntity> entities;
     private ProcessorContext<String, ChangeBroadcast> context;
@@ -48,14 +51,16 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
      * @param storeName the entity store
      * @param groups the live groups
      * @param catchUps the catch-ups retrieve subscribers' joins requested
+     * @param partitions which task stores each entity
      * @param metrics where changes, stale drops and broadcasts are counted
      */
     public MembershipProcessor(String storeName, GroupIndex groups, PendingCatchUps catchUps,
-                               ProcessorMetrics metrics) {
+                               EntityPartitions partitions, ProcessorMetrics metrics) {
         this.storeName = storeName;
         this.groups = groups;
         this.catchUps = catchUps;
         this.catchUpSender = new CatchUpSender(catchUps, groups);
+        this.partitions = partitions;
         this.metrics = metrics;
     }
 
@@ -102,10 +107,16 @@ public final class MembershipProcessor implements Processor<String, ChangeEvent,
         if (catchUps.isEmpty()) {
             return;
         }
-        catchUpSender.settle(entities::get, (entityKey, broadcast) -> {
+        catchUpSender.settle(entities::get, this::stores, (entityKey, broadcast) -> {
             context.forward(new Record<>(entityKey, broadcast, nowMs));
             metrics.catchUpSent();
         }, nowMs);
+    }
+
+    /** True if this task's store is where the entity lives (or would, had it not been deleted). */
+    private boolean stores(String entityKey) {
+        OptionalInt partition = partitions.partitionOf(entityKey);
+        return partition.isPresent() && partition.getAsInt() == context.taskId().partition();
     }
 
     private void store(ChangeEvent change) {

@@ -9,8 +9,12 @@ import io.restlive.processor.topology.SubscriptionTopology;
 import io.restlive.processor.topology.TopologySettings;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ public final class StreamsRuntime implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRuntime.class);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Serializer<String> ENTITY_KEYS = Serdes.String().serializer();
 
     private final ProcessorProperties properties;
     private final TopologySettings settings;
@@ -55,7 +60,9 @@ public final class StreamsRuntime implements SmartLifecycle {
         RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(settings.topics(),
                 properties.partitions(), properties.replication()), TOPICS_TIMEOUT);
         host = self.get();
-        KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(settings),
+        // Owner tasks ask where an entity lives to tell an entity deleted without a version from one stored elsewhere.
+        TopologySettings running = settings.withEntityPartitions(this::partitionOf);
+        KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(running),
                 StreamsPropertiesFactory.create(properties, host));
         created.setUncaughtExceptionHandler(e -> {
             log.error("A stream thread failed; stopping this instance so that it is restarted", e);
@@ -90,6 +97,22 @@ public final class StreamsRuntime implements SmartLifecycle {
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /**
+     * The partition of the entity store that holds {@code entityKey}, as Kafka Streams routes it (the
+     * changes topic's actual partition count, the default partitioner); empty before start and while the
+     * metadata is not available (a rebalance).
+     */
+    private OptionalInt partitionOf(String entityKey) {
+        KafkaStreams current = streams;
+        if (current == null) {
+            return OptionalInt.empty();
+        }
+        KeyQueryMetadata metadata = current.queryMetadataForKey(SubscriptionTopology.ENTITIES_STORE, entityKey,
+                ENTITY_KEYS);
+        return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
+                ? OptionalInt.empty() : OptionalInt.of(metadata.partition());
     }
 
     /** The running Kafka Streams, if started. */

@@ -59,7 +59,7 @@ public final class SubscriptionTopology {
         topology.addProcessor(DECODE, () -> new DecodingProcessor(settings.decoders(), settings.metrics(),
                 MEMBERSHIP, DEAD_LETTERS_SINK), CHANGES_SOURCE);
         topology.addProcessor(MEMBERSHIP, () -> new MembershipProcessor(ENTITIES_STORE, settings.groups(),
-                settings.catchUps(), settings.metrics()), DECODE);
+                settings.catchUps(), settings.entityPartitions(), settings.metrics()), DECODE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITIES_STORE),
                 Serdes.String(), new StoredEntitySerde()), MEMBERSHIP);
         topology.addSink(BROADCASTS_SINK, topics.broadcasts().name(), topics.broadcasts().keySerde().serializer(),

@@ -3,6 +3,7 @@ package io.restlive.processor.topology;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeDecoders;
+import io.restlive.processor.entities.EntityPartitions;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.TopicNames;
@@ -22,9 +23,12 @@ import java.time.Duration;
  * @param catchUps the catch-ups retrieve subscribers requested, shared the same way
  * @param metrics the processor's counters
  * @param edgeTtl the silence after which an edge session's groups are expired
+ * @param entityPartitions where each entity is stored, so that the owner task can tell a deleted entity
+ *     from one another task stores ({@link EntityPartitions#UNKNOWN} until the runtime knows)
  */
 public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoders decoders, GroupIndex groups,
-                               PendingCatchUps catchUps, ProcessorMetrics metrics, Duration edgeTtl) {
+                               PendingCatchUps catchUps, ProcessorMetrics metrics, Duration edgeTtl,
+                               EntityPartitions entityPartitions) {
 
     /** The default of {@code rest-live.edge-ttl}: three of the edges' default 10 s heartbeat intervals. */
     public static final Duration DEFAULT_EDGE_TTL = Duration.ofSeconds(30);
@@ -38,11 +42,16 @@ public record TopologySettings(TopicNames topics, ViewsFile views, ChangeDecoder
     public static TopologySettings of(TopicNames topics, ViewsFile views, ChangeDecoders decoders,
                                       ProcessorMetrics metrics) {
         return new TopologySettings(topics, views, decoders, new GroupIndex(), new PendingCatchUps(), metrics,
-                DEFAULT_EDGE_TTL);
+                DEFAULT_EDGE_TTL, EntityPartitions.UNKNOWN);
     }
 
     /** The same settings with another edge TTL. */
     public TopologySettings withEdgeTtl(Duration ttl) {
-        return new TopologySettings(topics, views, decoders, groups, catchUps, metrics, ttl);
+        return new TopologySettings(topics, views, decoders, groups, catchUps, metrics, ttl, entityPartitions);
+    }
+
+    /** The same settings with another source of entity partitions. */
+    public TopologySettings withEntityPartitions(EntityPartitions partitions) {
+        return new TopologySettings(topics, views, decoders, groups, catchUps, metrics, edgeTtl, partitions);
     }
 }

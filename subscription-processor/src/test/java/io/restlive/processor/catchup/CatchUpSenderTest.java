@@ -11,6 +11,7 @@ import io.restlive.processor.entities.StateDigest;
 import io.restlive.processor.entities.StoredEntity;
 import io.restlive.processor.groups.GroupFactory;
 import io.restlive.processor.groups.GroupIndex;
+import io.restlive.schemas.BroadcastAction;
 import io.restlive.schemas.ChangeBroadcast;
 import io.restlive.schemas.GroupSpec;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ class CatchUpSenderTest {
         pending.register(ENTITY, PendingCatchUps.Request.of(groupKey, groupKey + "~edge~1", "older", "{}"));
 
         // when: another task punctuates first, then the owner
-        sender.settle(otherTaskStore, (key, broadcast) -> sent.add(broadcast), 1_000_000L);
-        sender.settle(ownerStore, (key, broadcast) -> sent.add(broadcast), 1_000_100L);
+        sender.settle(otherTaskStore, key -> false, (key, broadcast) -> sent.add(broadcast), 1_000_000L);
+        sender.settle(ownerStore, key -> true, (key, broadcast) -> sent.add(broadcast), 1_000_100L);
 
         // then
         assertThat(sent).singleElement().satisfies(broadcast -> assertThat(broadcast.getGroups().get(0).getGroupKey())
@@ -64,13 +65,34 @@ class CatchUpSenderTest {
         pending.register(ENTITY, PendingCatchUps.Request.of(groupKey, groupKey + "~edge~1",
                 StateDigest.of(MILK.instance()), "{}"));
 
-        sender.settle(otherTaskStore, (key, broadcast) -> sent.add(broadcast), 1_000_000L);
+        sender.settle(otherTaskStore, key -> false, (key, broadcast) -> sent.add(broadcast), 1_000_000L);
         assertThat(pending.size()).isEqualTo(1);
-        sender.settle(otherTaskStore, (key, broadcast) -> sent.add(broadcast),
+        sender.settle(otherTaskStore, key -> false, (key, broadcast) -> sent.add(broadcast),
                 1_000_000L + CatchUpSender.UNCLAIMED_TTL.toMillis() + 1);
 
         assertThat(pending.isEmpty()).isTrue();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void shouldTellTheOwnerTaskFindingNoEntryThatTheEntityWasDeleted() {
+        // given: the subscriber saw milk; an unversioned delete removed the entry before the join
+        String groupKey = join();
+        pending.register(ENTITY, PendingCatchUps.Request.of(groupKey, groupKey + "~edge~1",
+                StateDigest.of(MILK.instance()), "{\"pk\":1,\"id\":1}"));
+
+        // when
+        sender.settle(key -> null, ENTITY::equals, (key, broadcast) -> sent.add(broadcast), 1_000_000L);
+
+        // then
+        assertThat(sent).singleElement().satisfies(broadcast -> {
+            assertThat(broadcast.getPk()).isEqualTo("1");
+            assertThat(broadcast.getGroups()).singleElement().satisfies(entry -> {
+                assertThat(entry.getAction()).isEqualTo(BroadcastAction.DELETED);
+                assertThat(entry.getInstance()).isEqualTo("{\"pk\":1,\"id\":1}");
+            });
+        });
+        assertThat(pending.isEmpty()).isTrue();
     }
 
     private String join() {

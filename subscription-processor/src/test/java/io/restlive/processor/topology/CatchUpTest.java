@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,22 @@ class CatchUpTest {
     }
 
     @Test
+    void shouldSendDeletedWhenADeleteWithoutVersionCameBeforeTheJoin() {
+        // given: an unversioned delete leaves no entry at all
+        harness.upsert(TASK, 1, task(1, "Milk", false), null);
+        harness.delete(TASK, 1, null);
+        harness.broadcasts();
+
+        // when
+        harness.joinRetrieveCatchingUp("open-tasks", PK_1, "edge-1", CATCH_UP, digest(task(1, "Milk", false)),
+                DELETED_PAYLOAD, Instant.now());
+        harness.advanceWallClock(PUNCTUATION);
+
+        // then
+        assertThat(harness.entries()).containsExactly(new Entry(CATCH_UP, DELETED, DELETED_PAYLOAD));
+    }
+
+    @Test
     void shouldIgnoreARequestReplayedLongAfterItsJoin() {
         // given
         harness.upsert(TASK, 1, task(1, "Oat milk", false), null);
@@ -155,7 +172,9 @@ class CatchUpTest {
 
     @Test
     void shouldDropARequestForAnEntityNoTaskHereStores() {
-        // given: the entity lives on another instance (or was deleted without a version)
+        // given: the entity lives on a partition of another instance
+        harness.close();
+        harness = new ProcessorHarness(TestViews.YAML, stateDir.resolve("elsewhere"), entityKey -> OptionalInt.of(1));
         harness.joinRetrieveCatchingUp("open-tasks", PK_1, "edge-1", CATCH_UP, digest(task(1, "Milk", false)),
                 DELETED_PAYLOAD, Instant.now());
         harness.advanceWallClock(PUNCTUATION);

@@ -8,6 +8,7 @@ import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeDecoders;
+import io.restlive.processor.entities.EntityPartitions;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,6 +38,8 @@ import tools.jackson.databind.JsonNode;
 final class ProcessorHarness implements AutoCloseable {
 
     static final TopicNames TOPICS = TopicNames.defaults();
+    /** A TopologyTestDriver runs one task per subtopology, on partition 0: it stores every entity. */
+    static final EntityPartitions ONE_TASK = entityKey -> OptionalInt.of(0);
 
     private final ViewsFile views;
     private final TopologySettings settings;
@@ -51,16 +55,23 @@ final class ProcessorHarness implements AutoCloseable {
     }
 
     ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders) {
-        this(viewsYaml, stateDir, decoders, TopologySettings.DEFAULT_EDGE_TTL);
+        this(viewsYaml, stateDir, decoders, TopologySettings.DEFAULT_EDGE_TTL, ONE_TASK);
     }
 
     ProcessorHarness(String viewsYaml, Path stateDir, Duration edgeTtl) {
-        this(viewsYaml, stateDir, ChangeDecoders.standard(), edgeTtl);
+        this(viewsYaml, stateDir, ChangeDecoders.standard(), edgeTtl, ONE_TASK);
     }
 
-    private ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders, Duration edgeTtl) {
+    /** A harness whose one task (partition 0) stores only the entities {@code partitions} puts there. */
+    ProcessorHarness(String viewsYaml, Path stateDir, EntityPartitions partitions) {
+        this(viewsYaml, stateDir, ChangeDecoders.standard(), TopologySettings.DEFAULT_EDGE_TTL, partitions);
+    }
+
+    private ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders, Duration edgeTtl,
+                             EntityPartitions partitions) {
         views = ViewsFile.parse(viewsYaml, "test");
-        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory()).withEdgeTtl(edgeTtl);
+        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory()).withEdgeTtl(edgeTtl)
+                .withEntityPartitions(partitions);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
