@@ -60,7 +60,8 @@ public final class StreamsRuntime implements SmartLifecycle {
         RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(settings.topics(),
                 properties.partitions(), properties.replication()), TOPICS_TIMEOUT);
         host = self.get();
-        // Owner tasks ask where an entity lives to tell an entity deleted without a version from one stored elsewhere.
+        // Owner tasks ask where an entity lives, to tell an entity deleted without a version from one
+        // stored elsewhere.
         TopologySettings running = settings.withEntityPartitions(this::partitionOf);
         KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(running),
                 StreamsPropertiesFactory.create(properties, host));
