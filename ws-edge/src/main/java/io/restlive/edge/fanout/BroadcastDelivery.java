@@ -31,7 +31,7 @@ public final class BroadcastDelivery {
     public int deliver(ChangeBroadcast broadcast) {
         Map<Connection, List<Frame>> byConnection = new IdentityHashMap<>();
         for (GroupBroadcast group : broadcast.getGroups()) {
-            List<LocalGroups.Member> members = groups.recipients(group.getGroupKey());
+            List<LocalGroups.Member> members = groups.recipients(group);
             if (members.isEmpty()) {
                 continue;
             }

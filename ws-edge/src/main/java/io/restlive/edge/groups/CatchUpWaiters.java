@@ -2,8 +2,10 @@ package io.restlive.edge.groups;
 
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Subscription;
+import io.restlive.schemas.BroadcastAction;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,11 +16,14 @@ import java.util.function.LongSupplier;
  * ({@code <groupKey>~<session>~<n>}), so that the fan-out delivers a catch-up to that one subscriber and
  * to no other member of its group.
  *
- * <p>A wait ends when the catch-up arrives, when a frame of the group itself is delivered first (the
- * subscriber received it, being a member already, and broadcasts of one entity arrive in order: it is
- * then at least as current as the catch-up would make it, and a DELETED is not sent twice), when the
- * subscription ends, or after {@link #MAX_WAIT}. Most waits end the last way: the processor sends
- * nothing when the subscriber saw the current state.
+ * <p>A wait ends when the catch-up arrives, when the subscription ends, or after {@link #MAX_WAIT}. Most
+ * waits end the last way: the processor sends nothing when the subscriber saw the current state, or when
+ * a change was evaluated with the group after the request (the subscriber got it as a member). Frames of
+ * the group that reach the waiting member do not end the wait: they may come from changes evaluated before
+ * the request, with the group live through other subscribers, and a change missed later (the group
+ * briefly gone from the processor's index when its last other edge left) still needs the catch-up. They
+ * are remembered instead: broadcasts of one entity arrive in order, so a catch-up showing exactly what the
+ * member's last frame of the group showed (or a DELETED after a DELETED) would repeat it, and is dropped.
  */
 final class CatchUpWaiters {
 
@@ -27,7 +32,36 @@ final class CatchUpWaiters {
     private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final char SEPARATOR = '~';
 
-    private record Waiter(LocalGroups.Member member, long registeredNanos) {
+    /** One waiting member and the last frame of its group it received meanwhile. */
+    private static final class Waiter {
+        private final LocalGroups.Member member;
+        private final long registeredNanos;
+        private volatile BroadcastAction lastAction;
+        private volatile String lastInstance;
+
+        Waiter(LocalGroups.Member member, long registeredNanos) {
+            this.member = member;
+            this.registeredNanos = registeredNanos;
+        }
+
+        LocalGroups.Member member() {
+            return member;
+        }
+
+        long registeredNanos() {
+            return registeredNanos;
+        }
+
+        void received(BroadcastAction action, String instance) {
+            lastInstance = instance;
+            lastAction = action;
+        }
+
+        /** True if the member's last frame of the group already showed what a catch-up would. */
+        boolean alreadyShows(BroadcastAction action, String instance) {
+            BroadcastAction last = lastAction;
+            return last == action && (action == BroadcastAction.DELETED || Objects.equals(instance, lastInstance));
+        }
     }
 
     private final Map<String, Map<String, Waiter>> byGroup = new ConcurrentHashMap<>();
@@ -57,24 +91,31 @@ final class CatchUpWaiters {
         return key;
     }
 
-    /** The member a catch-up is for, if it still waits; the wait ends either way. */
-    Optional<LocalGroups.Member> take(String catchUpKey) {
+    /**
+     * The member a catch-up is for, if it still waits and the catch-up tells it something new; the wait
+     * ends either way.
+     */
+    Optional<LocalGroups.Member> take(String catchUpKey, BroadcastAction action, String instance) {
         String groupKey = catchUpKey.substring(0, catchUpKey.indexOf(SEPARATOR));
         Waiter[] taken = new Waiter[1];
         byGroup.computeIfPresent(groupKey, (k, waiters) -> {
             taken[0] = waiters.remove(catchUpKey);
             return waiters.isEmpty() ? null : waiters;
         });
-        if (taken[0] == null || expired(taken[0], nanoTime.getAsLong())) {
+        if (taken[0] == null || expired(taken[0], nanoTime.getAsLong()) || taken[0].alreadyShows(action, instance)) {
             return Optional.empty();
         }
         return Optional.of(taken[0].member());
     }
 
-    /** A frame of the group is being delivered to its members: their waits end. */
-    void groupDelivered(String groupKey) {
-        if (!byGroup.isEmpty()) {
-            byGroup.remove(groupKey);
+    /** A frame of the group is being delivered to its members: the waiting ones remember it. */
+    void groupDelivered(String groupKey, BroadcastAction action, String instance) {
+        if (byGroup.isEmpty()) {
+            return;
+        }
+        Map<String, Waiter> waiters = byGroup.get(groupKey);
+        if (waiters != null) {
+            waiters.values().forEach(waiter -> waiter.received(action, instance));
         }
     }
 

@@ -5,6 +5,7 @@ import io.restlive.edge.protocol.GroupMembership;
 import io.restlive.edge.protocol.SeenInstance;
 import io.restlive.edge.protocol.Subscription;
 import io.restlive.schemas.CatchUpRequest;
+import io.restlive.schemas.GroupBroadcast;
 import io.restlive.schemas.GroupSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ public final class LocalGroups implements GroupMembership {
                 specs.put(groupKey, spec);
             }
             // Member first, wait second: a frame of the group delivered in between (the fan-out does not take
-            // this lock) reaches the member, and the catch-up may repeat it; the other order could end the
-            // wait with a frame the member did not get.
+            // this lock) reaches the member, and the catch-up may repeat it; the other order could remember
+            // a frame the member did not get and drop the catch-up it needs.
             group.add(member);
             if (seen != null) {
                 String key = catchUps.expect(groupKey, member, commands.session().id());
@@ -101,14 +102,15 @@ public final class LocalGroups implements GroupMembership {
     }
 
     /**
-     * Who gets a broadcast entry: the one subscriber waiting under a catch-up key, or the members of a
-     * group (whose catch-up waits this ends, see {@link CatchUpWaiters}).
+     * Who gets a broadcast entry: the one subscriber waiting under a catch-up key (unless its last frame of
+     * the group already showed the same), or the members of a group (see {@link CatchUpWaiters}).
      */
-    public List<Member> recipients(String key) {
+    public List<Member> recipients(GroupBroadcast entry) {
+        String key = entry.getGroupKey();
         if (CatchUpWaiters.isCatchUpKey(key)) {
-            return catchUps.take(key).map(List::of).orElse(List.of());
+            return catchUps.take(key, entry.getAction(), entry.getInstance()).map(List::of).orElse(List.of());
         }
-        catchUps.groupDelivered(key);
+        catchUps.groupDelivered(key, entry.getAction(), entry.getInstance());
         return members(key);
     }
 

@@ -59,7 +59,7 @@ class CatchUpDeliveryTest {
     }
 
     @Test
-    void shouldDropACatchUpThatArrivesAfterAFrameOfTheGroupItself() throws Exception {
+    void shouldDropACatchUpThatRepeatsTheGroupsLastFrame() throws Exception {
         // given
         groups.join(GROUP, spec(), second, secondSubscription, SEEN);
         String key = catchUpKey();
@@ -70,6 +70,40 @@ class CatchUpDeliveryTest {
 
         // then: one DELETED, not two
         assertThat(secondFrames).hasSize(1);
+        assertThat(groups.waitingForCatchUp()).isZero();
+    }
+
+    @Test
+    void shouldDropACatchUpShowingTheStateTheGroupsLastFrameShowed() throws Exception {
+        // given: a change evaluated with the group (live through another member) before the request
+        groups.join(GROUP, spec(), first, firstSubscription, null);
+        groups.join(GROUP, spec(), second, secondSubscription, SEEN);
+        String key = catchUpKey();
+
+        // when
+        delivery.deliver(broadcast(GROUP, BroadcastAction.UPDATED, "{\"id\":1,\"text\":\"Oat milk\"}"));
+        delivery.deliver(broadcast(key, BroadcastAction.UPDATED, "{\"id\":1,\"text\":\"Oat milk\"}"));
+
+        // then: the change once
+        assertThat(secondFrames).hasSize(1);
+    }
+
+    @Test
+    void shouldDeliverACatchUpOfAStateTheGroupsFramesDidNotShow() throws Exception {
+        // given: the subscriber got an earlier change through its group, which then left the processor's
+        // index for a moment (its last other edge left) while a later change was processed
+        groups.join(GROUP, spec(), first, firstSubscription, null);
+        groups.join(GROUP, spec(), second, secondSubscription, SEEN);
+        String key = catchUpKey();
+        delivery.deliver(broadcast(GROUP, BroadcastAction.UPDATED, "{\"id\":1,\"text\":\"Oat milk\"}"));
+
+        // when
+        delivery.deliver(broadcast(key, BroadcastAction.UPDATED, "{\"id\":1,\"text\":\"Rice milk\"}"));
+
+        // then: the missed state arrives, to that subscriber only
+        assertThat(secondFrames).hasSize(2);
+        assertThat(Json.parse(secondFrames.get(1)).get("instance").get("text").asString()).isEqualTo("Rice milk");
+        assertThat(firstFrames).hasSize(1);
     }
 
     @Test
