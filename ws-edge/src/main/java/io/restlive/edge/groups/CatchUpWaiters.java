@@ -3,12 +3,14 @@ package io.restlive.edge.groups;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Subscription;
 import io.restlive.schemas.BroadcastAction;
+import io.restlive.schemas.GroupBroadcast;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,35 +34,15 @@ final class CatchUpWaiters {
     private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
     private static final char SEPARATOR = '~';
 
-    /** One waiting member and the last frame of its group it received meanwhile. */
-    private static final class Waiter {
-        private final LocalGroups.Member member;
-        private final long registeredNanos;
-        private volatile BroadcastAction lastAction;
-        private volatile String lastInstance;
+    /** One waiting member and the last entry of its group it received meanwhile (null for none yet). */
+    private record Waiter(LocalGroups.Member member, long registeredNanos, AtomicReference<GroupBroadcast> lastFrame) {
 
-        Waiter(LocalGroups.Member member, long registeredNanos) {
-            this.member = member;
-            this.registeredNanos = registeredNanos;
-        }
-
-        LocalGroups.Member member() {
-            return member;
-        }
-
-        long registeredNanos() {
-            return registeredNanos;
-        }
-
-        void received(BroadcastAction action, String instance) {
-            lastInstance = instance;
-            lastAction = action;
-        }
-
-        /** True if the member's last frame of the group already showed what a catch-up would. */
-        boolean alreadyShows(BroadcastAction action, String instance) {
-            BroadcastAction last = lastAction;
-            return last == action && (action == BroadcastAction.DELETED || Objects.equals(instance, lastInstance));
+        /** True if the member's last frame of the group already showed what {@code catchUp} would. */
+        boolean alreadyShows(GroupBroadcast catchUp) {
+            GroupBroadcast last = lastFrame.get();
+            return last != null && last.getAction() == catchUp.getAction()
+                    && (catchUp.getAction() == BroadcastAction.DELETED
+                        || Objects.equals(catchUp.getInstance(), last.getInstance()));
         }
     }
 
@@ -83,7 +65,7 @@ final class CatchUpWaiters {
     String expect(String groupKey, LocalGroups.Member member, String sessionId) {
         String key = groupKey + SEPARATOR + sessionId + SEPARATOR + sequence.incrementAndGet();
         long now = nanoTime.getAsLong();
-        byGroup.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>()).put(key, new Waiter(member, now));
+        byGroup.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>()).put(key, new Waiter(member, now, new AtomicReference<>()));
         if (now - lastSweepNanos > SWEEP_EVERY_NANOS) {
             lastSweepNanos = now;
             sweep(now);
@@ -95,27 +77,28 @@ final class CatchUpWaiters {
      * The member a catch-up is for, if it still waits and the catch-up tells it something new; the wait
      * ends either way.
      */
-    Optional<LocalGroups.Member> take(String catchUpKey, BroadcastAction action, String instance) {
+    Optional<LocalGroups.Member> take(GroupBroadcast catchUp) {
+        String catchUpKey = catchUp.getGroupKey();
         String groupKey = catchUpKey.substring(0, catchUpKey.indexOf(SEPARATOR));
         Waiter[] taken = new Waiter[1];
         byGroup.computeIfPresent(groupKey, (k, waiters) -> {
             taken[0] = waiters.remove(catchUpKey);
             return waiters.isEmpty() ? null : waiters;
         });
-        if (taken[0] == null || expired(taken[0], nanoTime.getAsLong()) || taken[0].alreadyShows(action, instance)) {
+        if (taken[0] == null || expired(taken[0], nanoTime.getAsLong()) || taken[0].alreadyShows(catchUp)) {
             return Optional.empty();
         }
         return Optional.of(taken[0].member());
     }
 
     /** A frame of the group is being delivered to its members: the waiting ones remember it. */
-    void groupDelivered(String groupKey, BroadcastAction action, String instance) {
+    void groupDelivered(GroupBroadcast frame) {
         if (byGroup.isEmpty()) {
             return;
         }
-        Map<String, Waiter> waiters = byGroup.get(groupKey);
+        Map<String, Waiter> waiters = byGroup.get(frame.getGroupKey());
         if (waiters != null) {
-            waiters.values().forEach(waiter -> waiter.received(action, instance));
+            waiters.values().forEach(waiter -> waiter.lastFrame().set(frame));
         }
     }
 

@@ -108,9 +108,9 @@ public final class LocalGroups implements GroupMembership {
     public List<Member> recipients(GroupBroadcast entry) {
         String key = entry.getGroupKey();
         if (CatchUpWaiters.isCatchUpKey(key)) {
-            return catchUps.take(key, entry.getAction(), entry.getInstance()).map(List::of).orElse(List.of());
+            return catchUps.take(entry).map(List::of).orElse(List.of());
         }
-        catchUps.groupDelivered(key, entry.getAction(), entry.getInstance());
+        catchUps.groupDelivered(entry);
         return members(key);
     }
 
