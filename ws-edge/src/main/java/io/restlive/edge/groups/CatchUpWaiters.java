@@ -65,7 +65,8 @@ final class CatchUpWaiters {
     String expect(String groupKey, LocalGroups.Member member, String sessionId) {
         String key = groupKey + SEPARATOR + sessionId + SEPARATOR + sequence.incrementAndGet();
         long now = nanoTime.getAsLong();
-        byGroup.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>()).put(key, new Waiter(member, now, new AtomicReference<>()));
+        byGroup.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>())
+                .put(key, new Waiter(member, now, new AtomicReference<>()));
         if (now - lastSweepNanos > SWEEP_EVERY_NANOS) {
             lastSweepNanos = now;
             sweep(now);
