@@ -1,16 +1,18 @@
 // Publishes entity changes to rest-live as JSON envelopes (docs/publishing.md#other-languages).
 // Every change of one entity carries the key "<model>|<pk as JSON>", so all of them land in one partition,
-// in order; the producer is idempotent and waits for every in-sync replica (acks=all), as producer-lib does.
+// in order (the processor would route them right anyway); the producer is idempotent and waits for every
+// in-sync replica (acks=all), as producer-lib does.
 import { Kafka, Partitioners, logLevel } from "kafkajs";
 
-export function createLiveProducer({ brokers, topicPrefix = "rest-live.", clientId = "rest-live-node" }) {
+export function createLiveProducer({ brokers, topicPrefix = "rest-live.", clientId = "rest-live-node",
+                                    partitioner = "default" }) {
   const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.WARN });
-  // The default partitioner hashes keys as Java's producer does (murmur2): an entity's changes share a
-  // partition whether a Node or a Java app published them.
+  // Any partitioner works: the processor routes each change to its entity's partition itself. The default
+  // hashes keys as Java's producer does (murmur2), which saves that hop; "legacy" is kafkajs 1.x's.
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: partitioner === "legacy" ? Partitioners.LegacyPartitioner : Partitioners.DefaultPartitioner,
   });
   const topic = `${topicPrefix}changes`;
 

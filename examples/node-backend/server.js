@@ -16,6 +16,8 @@ const tasks = new Map();
 const live = createLiveProducer({
   brokers: (process.env.REST_LIVE_BOOTSTRAP_SERVERS ?? "127.0.0.1:9092").split(","),
   topicPrefix: process.env.REST_LIVE_TOPIC_PREFIX ?? "rest-live.",
+  // KAFKA_PARTITIONER=legacy publishes with kafkajs's LegacyPartitioner (its 1.x default).
+  partitioner: process.env.KAFKA_PARTITIONER ?? "default",
 });
 
 // The fields rest-live's views read, the same shape as the REST API answers (as the seed's serializer).

@@ -6,6 +6,7 @@ import io.restlive.bench.report.Machine;
 import io.restlive.bench.report.Report;
 import io.restlive.bench.report.ReportFiles;
 import io.restlive.bench.report.ScenarioResult;
+import io.restlive.bench.scenarios.EdgesScenario;
 import io.restlive.bench.scenarios.FanOutScenario;
 import io.restlive.bench.scenarios.FloorScenario;
 import io.restlive.bench.scenarios.IdleScenario;
@@ -35,7 +36,8 @@ public final class Benchmark {
 
     private static final Map<String, Supplier<Scenario>> SCENARIOS = Map.of(
             "fanout", FanOutScenario::new, "matching", MatchingScenario::new, "sharing", SharingScenario::new,
-            "storm", StormScenario::new, "idle", IdleScenario::new, "floor", FloorScenario::new);
+            "storm", StormScenario::new, "idle", IdleScenario::new, "floor", FloorScenario::new,
+            "edges", EdgesScenario::new);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int LOG_TAIL_LINES = 30;
 

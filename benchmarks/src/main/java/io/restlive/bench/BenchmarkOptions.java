@@ -56,7 +56,8 @@ public record BenchmarkOptions(
         Duration timeout) {
 
     /** Every scenario, in the order a full run takes them. */
-    public static final List<String> ALL_SCENARIOS = List.of("fanout", "matching", "sharing", "storm", "idle", "floor");
+    public static final List<String> ALL_SCENARIOS = List.of("fanout", "matching", "sharing", "storm", "idle", "floor",
+            "edges");
 
     public BenchmarkOptions {
         scenarios = List.copyOf(scenarios);

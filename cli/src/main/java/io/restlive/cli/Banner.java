@@ -17,7 +17,11 @@ final class Banner {
         StringBuilder out = new StringBuilder("\nrest-live is running. Ctrl-C stops every process.\n\n");
         out.append("  broker     ").append(stack.bootstrapServers())
                 .append(stack.startsBroker() ? " (dev broker)" : " (REST_LIVE_BOOTSTRAP_SERVERS)").append('\n');
-        out.append("  processor  ").append(stack.processorUrl()).append('\n');
+        for (int n = 1; n <= stack.processorCount(); n++) {
+            String name = LocalStack.processorName(n, stack.processorCount());
+            out.append("  ").append(name).append(" ".repeat(Math.max(1, 11 - name.length())))
+                    .append(stack.processorUrls().get(n - 1)).append('\n');
+        }
         for (int edge = 1; edge <= stack.edgeCount(); edge++) {
             out.append("  edge-").append(edge).append("     ").append(stack.webSocketUrl(edge, path)).append('\n');
         }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code rest-live} command line: {@code run}, {@code publish}, {@code listen}, {@code check-views}
- * and {@code help}.
+ * The {@code rest-live} command line: {@code run}, {@code publish}, {@code listen}, {@code check-views},
+ * {@code reset-versions} and {@code help}.
  */
 public final class RestLiveCli {
 
@@ -36,6 +36,7 @@ public final class RestLiveCli {
                 case "run" -> new RunCommand(context).run(RunOptions.parse(rest));
                 case "publish" -> new PublishCommand(context).run(PublishOptions.parse(rest, context.env()));
                 case "check-views" -> new CheckViewsCommand(context).run(rest);
+                case "reset-versions" -> new ResetVersionsCommand(context).run(rest);
                 case "listen" -> listen(context, rest);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };

@@ -60,7 +60,7 @@ final class RunCommand {
         PortPlan ports;
         try {
             ports = PortPlan.fixed(options.brokerPort(), options.processorPort(), options.edgePort(),
-                    options.appPort(), options.edges());
+                    options.appPort(), options.edges(), options.processors());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -68,11 +68,14 @@ final class RunCommand {
         return LocalStack.builder(projectDir)
                 .viewsFile(viewsPath)
                 .edges(options.edges())
+                .processors(options.processors())
                 .ports(ports)
                 .stateDir(options.stateDir() == null ? projectDir.resolve(".state") : context.resolve(options.stateDir()))
                 .topicPrefix(TopicNames.fromEnv(context.env()).prefix())
                 .bootstrapServers(context.env().get("REST_LIVE_BOOTSTRAP_SERVERS"))
                 .jwtSecret(secret == null ? LocalStack.DEV_JWT_SECRET : secret)
+                // A random secret per run unless the shell sets one (e.g. to call /internal/** by hand).
+                .internalSecret(context.env().get(LocalStack.INTERNAL_SECRET_ENV))
                 .withApp(options.app())
                 .progress(context.out()::println)
                 .build();

@@ -8,6 +8,7 @@ import java.util.Set;
  *
  * @param views the views file, or {@code null} for the default
  * @param edges how many edges to start
+ * @param processors how many processors to start
  * @param brokerPort the dev broker's port (its controller takes the next one)
  * @param processorPort the processor's HTTP port
  * @param edgePort the first edge's port
@@ -16,10 +17,10 @@ import java.util.Set;
  * @param app whether to start the example app (yes unless {@code --no-app})
  * @param projectDir the project root, or {@code null} to find it
  */
-record RunOptions(String views, int edges, int brokerPort, int processorPort, int edgePort, int appPort,
+record RunOptions(String views, int edges, int processors, int brokerPort, int processorPort, int edgePort, int appPort,
         String stateDir, boolean app, String projectDir) {
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("--views", "--edges", "--broker-port",
+    private static final Set<String> VALUE_OPTIONS = Set.of("--views", "--edges", "--processors", "--broker-port",
             "--processor-port", "--edge-port", "--app-port", "--state-dir", "--project-dir");
 
     static RunOptions parse(List<String> args) throws UsageException {
@@ -34,6 +35,7 @@ record RunOptions(String views, int edges, int brokerPort, int processorPort, in
         return new RunOptions(
                 line.option("--views").orElse(null),
                 line.intOption("--edges", 1, 1),
+                line.intOption("--processors", 1, 1),
                 line.portOption("--broker-port", 9092),
                 line.portOption("--processor-port", 8081),
                 line.portOption("--edge-port", 8080),

@@ -10,8 +10,11 @@ final class Usage {
               run [options]           start the local stack (broker, processor, edges, the example app) until Ctrl-C
                   --views FILE            views file (default: $REST_LIVE_VIEWS, else examples/todolist/views.yaml)
                   --edges N               number of ws-edges (default 1)
+                  --processors N          number of subscription processors (default 1; several share the work
+                                          and take over each other's tasks within seconds)
                   --broker-port P         dev broker port (default 9092; its controller takes P+1)
-                  --processor-port P      subscription processor HTTP port (default 8081)
+                  --processor-port P      first subscription processor's HTTP port (default 8081; further ones
+                                          take the next free ports)
                   --edge-port P           first edge port (default 8080); further edges take the next
                                           free ports: 8082, 8083, ...
                   --state-dir DIR         broker data, processor state and logs (default .state in the project)
@@ -32,6 +35,12 @@ final class Usage {
                   --token JWT             sent as Authorization: Bearer
 
               check-views FILE        load and validate a views file, as the processor and the edges will
+
+              reset-versions [--model M]
+                                      make the processor forget the stored versions of model M (of every model
+                                      without --model): after the source database was restored from a backup
+                                      and its versions went back (docs/operations.md)
+                  --bootstrap-servers H:P, --topic-prefix P as for publish
 
               bench [flags]           run the benchmark scenarios (benchmarks/run.sh; docs/benchmarks.md)
 

@@ -12,17 +12,17 @@ class RunOptionsTest {
     void shouldUseDefaultsWhenNoOptions() throws UsageException {
         RunOptions options = RunOptions.parse(List.of());
 
-        assertThat(options).isEqualTo(new RunOptions(null, 1, 9092, 8081, 8080, 8000, null, true, null));
+        assertThat(options).isEqualTo(new RunOptions(null, 1, 1, 9092, 8081, 8080, 8000, null, true, null));
     }
 
     @Test
     void shouldParseEveryOptionInBothSpellings() throws UsageException {
-        RunOptions options = RunOptions.parse(List.of("--views", "v.yaml", "--edges=3", "--broker-port", "19092",
+        RunOptions options = RunOptions.parse(List.of("--views", "v.yaml", "--edges=3", "--processors", "2", "--broker-port", "19092",
                 "--processor-port", "18081", "--edge-port=18080", "--app-port", "18000", "--state-dir", "/tmp/s",
                 "--no-app", "--project-dir", "/src/rest-live"));
 
         assertThat(options).isEqualTo(
-                new RunOptions("v.yaml", 3, 19092, 18081, 18080, 18000, "/tmp/s", false, "/src/rest-live"));
+                new RunOptions("v.yaml", 3, 2, 19092, 18081, 18080, 18000, "/tmp/s", false, "/src/rest-live"));
     }
 
     @Test

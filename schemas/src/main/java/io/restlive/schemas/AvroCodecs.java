@@ -23,8 +23,11 @@ public final class AvroCodecs {
                 ClassSecurityValidator.getGlobal(),
                 ClassSecurityValidator.builder()
                         .add(ChangeEnvelope.class).add(ChangeOp.class)
-                        .add(SubscriptionCommand.class).add(GroupSpec.class).add(CatchUpRequest.class).add(EdgeHeartbeat.class)
-                        .add(ChangeBroadcast.class).add(GroupBroadcast.class).add(BroadcastAction.class)
+                        .add(SubscriptionCommand.class).add(GroupSpec.class).add(CatchUpRequest.class)
+                        .add(TaskPosition.class).add(ControlCommand.class).add(ControlKind.class)
+                        .add(EdgeHeartbeat.class)
+                        .add(EdgeBroadcast.class).add(ChangeFrames.class).add(FrameEntry.class).add(Notice.class)
+                        .add(NoticeKind.class).add(BroadcastAction.class)
                         .build()));
     }
 
@@ -33,14 +36,20 @@ public final class AvroCodecs {
      * topic is compacted, so it keeps the joins of edges that ran an older version for as long as they
      * hold their groups. Each earlier version is kept in {@code history/} and resolved to the current one.
      */
-    private static final BinaryMessageDecoder<SubscriptionCommand> COMMAND_DECODER = commandDecoder();
+    private static final BinaryMessageDecoder<SubscriptionCommand> COMMAND_DECODER =
+            withHistory(SubscriptionCommand.createDecoder(null), "SubscriptionCommand-1.avsc",
+                    "SubscriptionCommand-2.avsc");
+    /** Heartbeats of edges of the first version (no slot) still decode: the topic is compacted. */
+    private static final BinaryMessageDecoder<EdgeHeartbeat> HEARTBEAT_DECODER =
+            withHistory(EdgeHeartbeat.createDecoder(null), "EdgeHeartbeat-1.avsc");
 
     private AvroCodecs() {
     }
 
-    private static BinaryMessageDecoder<SubscriptionCommand> commandDecoder() {
-        BinaryMessageDecoder<SubscriptionCommand> decoder = SubscriptionCommand.createDecoder(null);
-        decoder.addSchema(historicSchema("SubscriptionCommand-1.avsc"));
+    private static <T> BinaryMessageDecoder<T> withHistory(BinaryMessageDecoder<T> decoder, String... files) {
+        for (String file : files) {
+            decoder.addSchema(historicSchema(file));
+        }
         return decoder;
     }
 
@@ -75,38 +84,27 @@ public final class AvroCodecs {
 
     /** Encodes a change envelope. */
     public static byte[] encode(ChangeEnvelope change) {
-        try {
-            return toArray(change.toByteBuffer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode " + change, e);
-        }
+        return encode(change, change::toByteBuffer);
     }
 
     /** Encodes a subscription command. */
     public static byte[] encode(SubscriptionCommand command) {
-        try {
-            return toArray(command.toByteBuffer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode " + command, e);
-        }
+        return encode(command, command::toByteBuffer);
+    }
+
+    /** Encodes a control command. */
+    public static byte[] encode(ControlCommand command) {
+        return encode(command, command::toByteBuffer);
     }
 
     /** Encodes an edge heartbeat. */
     public static byte[] encode(EdgeHeartbeat heartbeat) {
-        try {
-            return toArray(heartbeat.toByteBuffer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode " + heartbeat, e);
-        }
+        return encode(heartbeat, heartbeat::toByteBuffer);
     }
 
-    /** Encodes a broadcast. */
-    public static byte[] encode(ChangeBroadcast broadcast) {
-        try {
-            return toArray(broadcast.toByteBuffer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode " + broadcast, e);
-        }
+    /** Encodes what the processor writes to one slot of the broadcasts topic. */
+    public static byte[] encode(EdgeBroadcast broadcast) {
+        return encode(broadcast, broadcast::toByteBuffer);
     }
 
     /**
@@ -115,50 +113,66 @@ public final class AvroCodecs {
      * @throws IOException if the bytes are not a single-object encoded {@link ChangeEnvelope}
      */
     public static ChangeEnvelope decodeChange(byte[] bytes) throws IOException {
-        try {
-            return ChangeEnvelope.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (AvroRuntimeException e) {
-            // A wrong header or a corrupt body: report both as the checked failure callers expect.
-            throw new IOException(e.getMessage(), e);
-        }
+        return decode(bytes, ChangeEnvelope::fromByteBuffer);
     }
 
     /**
-     * Decodes a subscription command.
+     * Decodes a subscription command, written under this schema or an earlier one.
      *
      * @throws IOException if the bytes are not a single-object encoded {@link SubscriptionCommand}
      */
     public static SubscriptionCommand decodeCommand(byte[] bytes) throws IOException {
-        try {
-            return COMMAND_DECODER.decode(ByteBuffer.wrap(bytes));
-        } catch (AvroRuntimeException e) {
-            // A wrong header or a corrupt body: report both as the checked failure callers expect.
-            throw new IOException(e.getMessage(), e);
-        }
+        return decode(bytes, COMMAND_DECODER::decode);
     }
 
     /**
-     * Decodes an edge heartbeat.
+     * Decodes a control command.
+     *
+     * @throws IOException if the bytes are not a single-object encoded {@link ControlCommand}
+     */
+    public static ControlCommand decodeControl(byte[] bytes) throws IOException {
+        return decode(bytes, ControlCommand::fromByteBuffer);
+    }
+
+    /**
+     * Decodes an edge heartbeat, written under this schema or an earlier one.
      *
      * @throws IOException if the bytes are not a single-object encoded {@link EdgeHeartbeat}
      */
     public static EdgeHeartbeat decodeHeartbeat(byte[] bytes) throws IOException {
-        try {
-            return EdgeHeartbeat.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (AvroRuntimeException e) {
-            // A wrong header or a corrupt body: report both as the checked failure callers expect.
-            throw new IOException(e.getMessage(), e);
-        }
+        return decode(bytes, HEARTBEAT_DECODER::decode);
     }
 
     /**
-     * Decodes a broadcast.
+     * Decodes a record of the broadcasts topic.
      *
-     * @throws IOException if the bytes are not a single-object encoded {@link ChangeBroadcast}
+     * @throws IOException if the bytes are not a single-object encoded {@link EdgeBroadcast}
      */
-    public static ChangeBroadcast decodeBroadcast(byte[] bytes) throws IOException {
+    public static EdgeBroadcast decodeBroadcast(byte[] bytes) throws IOException {
+        return decode(bytes, EdgeBroadcast::fromByteBuffer);
+    }
+
+    /** Reads one record from a buffer; Avro's generated readers throw IOException. */
+    private interface Reader<T> {
+        T read(ByteBuffer buffer) throws IOException;
+    }
+
+    /** Writes one record to a buffer. */
+    private interface Writer {
+        ByteBuffer write() throws IOException;
+    }
+
+    private static byte[] encode(Object record, Writer writer) {
         try {
-            return ChangeBroadcast.fromByteBuffer(ByteBuffer.wrap(bytes));
+            return toArray(writer.write());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + record, e);
+        }
+    }
+
+    private static <T> T decode(byte[] bytes, Reader<T> reader) throws IOException {
+        try {
+            return reader.read(ByteBuffer.wrap(bytes));
         } catch (AvroRuntimeException e) {
             // A wrong header or a corrupt body: report both as the checked failure callers expect.
             throw new IOException(e.getMessage(), e);

@@ -41,7 +41,20 @@ public record TopicNames(String prefix) {
         return prefix + "changes";
     }
 
-    /** Group joins and leaves sent by edges; compacted, so it holds the live (group, edge) pairs. */
+    /**
+     * Changes the processor found on another partition than their entity's: it writes them here, keyed by
+     * entity, so that every change of one entity is applied by one task whatever key and partitioner its
+     * producer used. Same partition count as {@link #changes()}.
+     */
+    public String reroutedChanges() {
+        return prefix + "changes-rerouted";
+    }
+
+    /**
+     * Group joins and leaves sent by edges, and control commands to every processor task; compacted, so it
+     * holds the live (group, edge) pairs. Same partition count as {@link #changes()}: a retrieve group's
+     * commands go to its entity's partition, a list group's and control commands to every partition.
+     */
     public String subscriptions() {
         return prefix + "subscriptions";
     }
@@ -54,7 +67,10 @@ public record TopicNames(String prefix) {
         return prefix + "edge-heartbeats";
     }
 
-    /** What each change means to subscription groups, written by the processor, read by every edge. */
+    /**
+     * What each change means to subscription groups, written by the processor; each partition is a slot
+     * that the edges owning it read, and holds only the frames of the groups those edges hold.
+     */
     public String broadcasts() {
         return prefix + "broadcasts";
     }

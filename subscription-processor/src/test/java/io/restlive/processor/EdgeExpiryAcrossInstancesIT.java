@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restlive.core.groups.GroupSpecs;
 import io.restlive.core.json.Json;
 import io.restlive.core.kafka.RestLiveTopics;
+import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.metrics.ProcessorMetrics;
@@ -75,7 +76,7 @@ class EdgeExpiryAcrossInstancesIT {
         String prefix = KafkaFixture.unique("expiry-it") + ".";
         TopicNames topics = new TopicNames(prefix);
         String bootstrap = KafkaFixture.shared().bootstrapServers();
-        RestLiveTopics.ensure(bootstrap, RestLiveTopics.declarations(topics, PARTITIONS, (short) 1), Duration.ofSeconds(30));
+        RestLiveTopics.ensure(bootstrap, RestLiveTopics.declarations(topics, PARTITIONS, 1, (short) 1), Duration.ofSeconds(30));
         ViewsFile views = ViewsFile.parse(VIEWS, "it");
         String applicationId = KafkaFixture.unique("expiry-it");
         for (int i = 0; i < 2; i++) {
@@ -106,6 +107,7 @@ class EdgeExpiryAcrossInstancesIT {
                 heartbeat(producer, topics, session);
                 groupOf.put(session, join(producer, topics, views, session, list++));
             }
+            // Each instance holds the groups of its tasks; list groups reach every task.
             await().atMost(WAIT).until(() -> settings.stream().allMatch(t -> t.groups().size() == 8));
 
             // when: the dead sessions stop beating, the others go on
@@ -160,7 +162,8 @@ class EdgeExpiryAcrossInstancesIT {
     }
 
     private void start(int instance, TopicNames topics, ViewsFile views, String applicationId, String bootstrap) {
-        TopologySettings each = TopologySettings.of(topics, views, ProcessorMetrics.inMemory()).withEdgeTtl(TTL);
+        TopologySettings each = TopologySettings.of(topics, views, ProcessorMetrics.inMemory()).withEdgeTtl(TTL)
+                .withDataPartitions(PARTITIONS);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -180,14 +183,19 @@ class EdgeExpiryAcrossInstancesIT {
         }
     }
 
-    private static String join(KafkaProducer<String, byte[]> producer, TopicNames topics, ViewsFile views,
+    private static String join(KafkaProducer<String, byte[]> ignored, TopicNames topics, ViewsFile views,
                                String session, int list) throws Exception {
         GroupSpec spec = GroupSpecs.spec(views.view("list-tasks").orElseThrow(), "list", null,
                 Json.parseObject("{\"list\":" + list + "}"), Json.NODES.objectNode(), LiveUser.ANONYMOUS);
         String groupKey = GroupSpecs.key(spec);
-        producer.send(new ProducerRecord<>(topics.subscriptions(), groupKey + "|" + session,
-                AvroCodecs.encode(SubscriptionCommand.newBuilder().setGroupKey(groupKey).setEdgeId(session)
-                        .setSpec(spec).setTs(Instant.now()).build()))).get();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaFixture.shared().clientProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (var record : new SubscriptionRecords(topics.subscriptions(), PARTITIONS).join(SubscriptionCommand
+                    .newBuilder().setGroupKey(groupKey).setEdgeId(session).setSpec(spec).setTs(Instant.now())
+                    .setSlot(0).build())) {
+                producer.send(record).get();
+            }
+        }
         return groupKey;
     }
 

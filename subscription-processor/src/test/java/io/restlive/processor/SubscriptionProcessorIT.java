@@ -5,13 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.restlive.core.groups.GroupSpecs;
 import io.restlive.core.json.Json;
+import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.topology.TopologySettings;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.BroadcastAction;
-import io.restlive.schemas.ChangeBroadcast;
-import io.restlive.schemas.GroupBroadcast;
+import io.restlive.schemas.ChangeFrames;
+import io.restlive.schemas.EdgeBroadcast;
+import io.restlive.schemas.FrameEntry;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.SubscriptionCommand;
 import io.restlive.schemas.TopicNames;
@@ -61,6 +63,7 @@ class SubscriptionProcessorIT {
     private static final String PREFIX = KafkaFixture.unique("processor-it") + ".";
     private static final TopicNames TOPICS = new TopicNames(PREFIX);
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String INTERNAL_SECRET = "processor-it-internal-secret";
 
     @LocalServerPort
     int port;
@@ -80,6 +83,7 @@ class SubscriptionProcessorIT {
         registry.add("rest-live.state-dir", () -> dir.resolve("state").toString());
         registry.add("rest-live.partitions", () -> "2");
         registry.add("rest-live.advertised-host", () -> "localhost");
+        registry.add("rest-live.internal-secret", () -> INTERNAL_SECRET);
     }
 
     @Test
@@ -90,11 +94,15 @@ class SubscriptionProcessorIT {
         GroupSpec spec = GroupSpecs.spec(ViewsFile.parse(VIEWS, "it").view("open-tasks").orElseThrow(), "list", null,
                 Json.NODES.objectNode(), Json.NODES.objectNode(), LiveUser.ANONYMOUS);
         String groupKey = GroupSpecs.key(spec);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(TOPICS.subscriptions(), groupKey + "|edge-it",
-                    AvroCodecs.encode(SubscriptionCommand.newBuilder().setGroupKey(groupKey).setEdgeId("edge-it")
-                            .setSpec(spec).setTs(Instant.now()).build()))).get();
-            await().atMost(WAIT).until(() -> settings.groups().group(groupKey).isPresent());
+        try (KafkaProducer<String, byte[]> producer = producer();
+             KafkaProducer<byte[], byte[]> commands = new KafkaProducer<>(KafkaFixture.shared().clientProperties(),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (var record : new SubscriptionRecords(TOPICS.subscriptions(), 2).join(SubscriptionCommand.newBuilder()
+                    .setGroupKey(groupKey).setEdgeId("edge-it").setSpec(spec).setTs(Instant.now()).setSlot(0).build())) {
+                commands.send(record).get();
+            }
+            await().atMost(WAIT).until(() -> settings.groups().routes(groupKey).stream()
+                    .anyMatch(route -> route.tasks() == 0b11));
 
             // when
             producer.send(new ProducerRecord<>(TOPICS.changes(), "todolist.Task|1", ("{\"model\":\"todolist.Task\","
@@ -103,18 +111,24 @@ class SubscriptionProcessorIT {
         }
 
         // then
-        List<ChangeBroadcast> broadcasts = new ArrayList<>();
+        List<ChangeFrames> broadcasts = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(TOPICS.broadcasts()));
             await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> broadcasts.add(decode(r.value())));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    EdgeBroadcast broadcast = decode(r.value());
+                    if (broadcast.getChange() != null) {
+                        broadcasts.add(broadcast.getChange());
+                    }
+                });
                 return !broadcasts.isEmpty();
             });
         }
-        GroupBroadcast entry = broadcasts.get(0).getGroups().get(0);
+        FrameEntry entry = broadcasts.get(0).getEntries().get(0);
         assertThat(entry.getGroupKey()).isEqualTo(groupKey);
         assertThat(entry.getAction()).isEqualTo(BroadcastAction.CREATED);
-        assertThat(Json.parse(entry.getInstance())).isEqualTo(Json.parse("{\"id\":1,\"text\":\"Milk\",\"done\":false}"));
+        assertThat(Json.parse(broadcasts.get(0).getPayloads().get(entry.getPayload())))
+                .isEqualTo(Json.parse("{\"id\":1,\"text\":\"Milk\",\"done\":false}"));
 
         HttpResponse<String> byPk = get("/internal/lookup?model=todolist.Task&field=pk&value=" + encode("\"1\""));
         assertThat(byPk.statusCode()).isEqualTo(200);
@@ -125,15 +139,16 @@ class SubscriptionProcessorIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + INTERNAL_SECRET).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static ChangeBroadcast decode(byte[] value) {
+    private static EdgeBroadcast decode(byte[] value) {
         try {
             return AvroCodecs.decodeBroadcast(value);
         } catch (IOException e) {
-            throw new AssertionError("not a ChangeBroadcast", e);
+            throw new AssertionError("not an EdgeBroadcast", e);
         }
     }
 

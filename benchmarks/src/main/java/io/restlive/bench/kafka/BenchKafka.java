@@ -31,6 +31,11 @@ public final class BenchKafka {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** The cluster. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     /** A producer set up as producer-lib sets up its own: idempotent, {@code acks=all}, 5 ms linger. */
     public KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -38,7 +38,7 @@ public final class MatchingScenario implements Scenario {
         List<String> notes = new ArrayList<>();
         int changes = context.options().matchingChanges();
         long registered = 0;
-        try (GroupRegistrar registrar = new GroupRegistrar(context.kafka(), context.stack().topics().subscriptions(),
+        try (GroupRegistrar registrar = new GroupRegistrar(context.kafka(), context.stack().topics().subscriptions(), context.dataPartitions(),
                 BenchViews.view("matching"), EDGE_ID)) {
             try {
                 int step = 1;

@@ -1,5 +1,7 @@
 package io.restlive.bench.scenarios;
 
+import io.restlive.core.kafka.RestLiveTopics;
+
 import io.restlive.bench.BenchmarkOptions;
 import io.restlive.bench.kafka.BenchKafka;
 import io.restlive.bench.kafka.KafkaBaseline;
@@ -21,6 +23,8 @@ import java.util.function.Consumer;
  * baseline on the same broker.
  */
 public final class ScenarioContext {
+
+    private int dataPartitions;
 
     private final BenchmarkOptions options;
     private final BenchStack stack;
@@ -58,6 +62,14 @@ public final class ScenarioContext {
 
     public KafkaBaseline baseline() {
         return baseline;
+    }
+
+    /** The processor's task count: the partitions of the changes and subscriptions topics. */
+    public int dataPartitions() {
+        if (dataPartitions == 0) {
+            dataPartitions = RestLiveTopics.dataPartitions(kafka.bootstrapServers(), stack.topics(), options.timeout());
+        }
+        return dataPartitions;
     }
 
     public Duration timeout() {

@@ -65,7 +65,7 @@ public final class SharingScenario implements Scenario {
         int groups = context.options().sharingGroups();
         int changes = Math.min(MAX_WARM_UP_CHANGES, 10 * context.options().sharingChanges());
         context.log("sharing: warm-up, " + changes + " changes to " + groups + " groups without subscribers");
-        try (GroupRegistrar registrar = new GroupRegistrar(context.kafka(), context.stack().topics().subscriptions(),
+        try (GroupRegistrar registrar = new GroupRegistrar(context.kafka(), context.stack().topics().subscriptions(), context.dataPartitions(),
                 BenchViews.view("sharing"), "bench-warm-up")) {
             registrar.join(WARM_UP_GROUP, WARM_UP_GROUP + groups);
             try {

@@ -49,7 +49,14 @@ public final class BenchStack implements AutoCloseable {
                 // The matching scenario reports changes per second per stream thread.
                 .processorEnv("REST_LIVE_STREAM_THREADS", "1")
                 // The edges run as deployed: Reactor Netty has no connection cap, and its accept backlog
-                // is the kernel's somaxconn.
+                // is the kernel's somaxconn. The edge's own caps are for one client's abuse: the harness is
+                // one client opening tens of thousands of connections from a few loopback addresses.
+                .edgeEnv("REST_LIVE_MAX_CONNECTIONS", "1000000")
+                .edgeEnv("REST_LIVE_MAX_CONNECTIONS_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", "100000")
+                .edgeEnv("REST_LIVE_MAX_GROUPS_PER_CONNECTION", "100000")
+                .edgeEnv("REST_LIVE_SUBSCRIBE_RATE", "1000000")
+                .edgeEnv("REST_LIVE_SUBSCRIBE_BURST", "1000000")
                 .javaOptions(javaOptions)
                 .progress(progress)
                 .build();

@@ -2,9 +2,11 @@ package io.restlive.cli.stack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The local rest-live stack as separate processes: the dev broker (unless an existing cluster is given),
- * the subscription processor and N ws-edges, each {@code java -jar} of the module's executable jar.
+ * N subscription processors and M ws-edges, each {@code java -jar} of the module's executable jar, and
+ * optionally the example app.
  *
  * <p>The run command and the e2e tests both start the stack with this class, so the tests run the
  * processes exactly as a developer does. {@link #start()} returns once every process is ready;
@@ -25,6 +28,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The JWT secret of a local stack when none is given: public, for development only. */
     public static final String DEV_JWT_SECRET = "rest-live-local-development-secret-never-use-in-production";
+
+    /** The variable that carries the internal API's secret to the processor and the edges. */
+    public static final String INTERNAL_SECRET_ENV = "REST_LIVE_INTERNAL_SECRET";
 
     private static final long STOP_TIMEOUT_SECONDS = 20;
     private static final String READINESS_PATH = "/actuator/health/readiness";
@@ -46,8 +52,13 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStackBuilder(projectDir);
     }
 
+    /** The process name of processor {@code n} (1-based) of {@code count}: {@code processor} when it is alone. */
+    public static String processorName(int n, int count) {
+        return count == 1 ? "processor" : "processor-" + n;
+    }
+
     /**
-     * Starts the broker, then the processor, then the edges (and the app), each once the one before is ready.
+     * Starts the broker, then the processors, then the edges (and the app), each once the one before is ready.
      *
      * @throws StackStartException naming the process that failed, with the tail of its log; every process
      *     started so far is stopped
@@ -59,9 +70,9 @@ public final class LocalStack implements AutoCloseable {
             if (settings.startsBroker()) {
                 startBroker();
             }
-            StackProcess processor = launch("processor", settings.jars().processor(), processorEnv());
-            readiness.awaitHttpOk(processor, readinessUrl(settings.ports().processorPort()));
-            ready(processor);
+            for (int n = 1; n <= processorCount(); n++) {
+                startProcessor(n);
+            }
             List<StackProcess> edges = new ArrayList<>();
             for (int i = 1; i <= settings.ports().edgePorts().size(); i++) {
                 edges.add(launch("edge-" + i, settings.jars().edge(), edgeEnv(i)));
@@ -111,26 +122,58 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> processorEnv() {
-        Map<String, String> env = commonEnv(settings.ports().processorPort());
+    /**
+     * Starts processor {@code n} (1-based; again, e.g. after a test killed it, with the same instance id and
+     * state directory) and waits until it is ready.
+     *
+     * @return its process
+     * @throws StackStartException if it does not become ready
+     */
+    public StackProcess startProcessor(int n) {
+        String name = processorName(n, processorCount());
+        long started = processes.stream().filter(p -> p.name().equals(name) || p.name().startsWith(name + "-run")).count();
+        StackProcess processor = launch(started == 0 ? name : name + "-run" + (started + 1), settings.jars().processor(),
+                processorEnv(n));
+        readiness.awaitHttpOk(processor, readinessUrl(settings.ports().processorPorts().get(n - 1)));
+        ready(processor);
+        return processor;
+    }
+
+    private Map<String, String> processorEnv(int n) {
+        String name = processorName(n, processorCount());
+        Map<String, String> env = commonEnv(settings.ports().processorPorts().get(n - 1));
         env.put("REST_LIVE_VIEWS", settings.viewsFile().toString());
-        env.put("REST_LIVE_STATE_DIR", settings.stateDir().resolve("processor").toString());
+        env.put("REST_LIVE_STATE_DIR", settings.stateDir().resolve(name).toString());
+        // A stable id per processor: static group membership, as a StatefulSet's pod names give.
+        env.put("REST_LIVE_INSTANCE_ID", name);
+        env.put("REST_LIVE_ADVERTISED_HOST", "127.0.0.1");
+        env.put(INTERNAL_SECRET_ENV, settings.internalSecret());
         env.putAll(settings.processorEnv());
         return env;
+    }
+
+    /** The number of processors. */
+    public int processorCount() {
+        return settings.ports().processorPorts().size();
     }
 
     private Map<String, String> edgeEnv(int edge) {
         Map<String, String> env = commonEnv(settings.ports().edgePorts().get(edge - 1));
         env.put("REST_LIVE_VIEWS", settings.viewsFile().toString());
-        env.put("REST_LIVE_PROCESSOR_URL", processorUrl().toString());
+        env.put("REST_LIVE_PROCESSOR_URL", String.join(",", processorUrls().stream().map(URI::toString).toList()));
         env.put("REST_LIVE_EDGE_ID", "edge-" + edge);
         env.put("REST_LIVE_JWT_SECRET", settings.jwtSecret());
+        env.put(INTERNAL_SECRET_ENV, settings.internalSecret());
         env.putAll(settings.edgeEnv());
         return env;
     }
 
     private Map<String, String> appEnv() {
         Map<String, String> env = commonEnv(settings.ports().appPort());
+        // The app's data lives beside the stack's state, so a second run continues the first (ids and versions
+        // go on) instead of starting an empty database against a processor that remembers higher versions.
+        env.put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + settings.stateDir().resolve("app").resolve("todolist")
+                + ";DB_CLOSE_ON_EXIT=FALSE");
         env.putAll(settings.appEnv());
         return env;
     }
@@ -177,9 +220,14 @@ public final class LocalStack implements AutoCloseable {
         return settings.startsBroker();
     }
 
-    /** The processor's base URL, {@code http://127.0.0.1:<port>}. */
+    /** The first processor's base URL, {@code http://127.0.0.1:<port>}. */
     public URI processorUrl() {
-        return URI.create("http://127.0.0.1:" + settings.ports().processorPort());
+        return processorUrls().get(0);
+    }
+
+    /** Every processor's base URL, the first processor's first. */
+    public List<URI> processorUrls() {
+        return settings.ports().processorPorts().stream().map(port -> URI.create("http://127.0.0.1:" + port)).toList();
     }
 
     /** The WebSocket URL of {@code path} on edge number {@code edge} (1-based). */
@@ -202,6 +250,18 @@ public final class LocalStack implements AutoCloseable {
 
     public String jwtSecret() {
         return settings.jwtSecret();
+    }
+
+    /** The secret the processor's {@code /internal/**} endpoints require (never printed). */
+    public String internalSecret() {
+        return settings.internalSecret();
+    }
+
+    /** 32 random bytes, URL-safe Base64: a stack's internal secret when none is given. */
+    static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public Path viewsFile() {

@@ -15,11 +15,13 @@ public final class LocalStackBuilder {
     private final Path projectDir;
     private Path viewsFile;
     private int edges = 1;
+    private int processors = 1;
     private PortPlan ports;
     private Path stateDir;
     private String topicPrefix = TopicNames.DEFAULT_PREFIX;
     private String bootstrapServers;
     private String jwtSecret = LocalStack.DEV_JWT_SECRET;
+    private String internalSecret;
     private final Map<String, String> processorEnv = new LinkedHashMap<>();
     private final Map<String, String> edgeEnv = new LinkedHashMap<>();
     private final Map<String, String> appEnv = new LinkedHashMap<>();
@@ -41,6 +43,12 @@ public final class LocalStackBuilder {
     /** How many edges to start (default 1). */
     public LocalStackBuilder edges(int edges) {
         this.edges = edges;
+        return this;
+    }
+
+    /** How many processors to start (default 1). */
+    public LocalStackBuilder processors(int processors) {
+        this.processors = processors;
         return this;
     }
 
@@ -71,6 +79,15 @@ public final class LocalStackBuilder {
     /** The secret the edges verify JWTs with (default {@link LocalStack#DEV_JWT_SECRET}). */
     public LocalStackBuilder jwtSecret(String jwtSecret) {
         this.jwtSecret = Objects.requireNonNull(jwtSecret, "jwtSecret");
+        return this;
+    }
+
+    /**
+     * The secret the processor's {@code /internal/**} endpoints require and the edges present (default: a
+     * random one for this stack, so that no stack ever runs with a known or missing secret).
+     */
+    public LocalStackBuilder internalSecret(String internalSecret) {
+        this.internalSecret = internalSecret == null || internalSecret.isBlank() ? null : internalSecret;
         return this;
     }
 
@@ -126,16 +143,19 @@ public final class LocalStackBuilder {
             throw new IllegalArgumentException("a views file is required");
         }
         if (ports == null) {
-            ports = PortPlan.defaults(edges);
+            ports = PortPlan.fixed(9092, 8081, 8080, 8000, edges, processors);
         }
-        if (ports.edgePorts().size() != edges) {
-            throw new IllegalArgumentException("the port plan has " + ports.edgePorts().size()
-                    + " edge ports for " + edges + " edges");
+        if (ports.edgePorts().size() != edges || ports.processorPorts().size() != processors) {
+            throw new IllegalArgumentException("the port plan has " + ports.processorPorts().size()
+                    + " processor and " + ports.edgePorts().size() + " edge ports for " + processors
+                    + " processors and " + edges + " edges");
         }
         return new LocalStack(new StackSettings(
                 StackJars.in(projectDir), viewsFile, ports,
                 stateDir == null ? projectDir.resolve(".state") : stateDir,
-                topicPrefix, bootstrapServers, jwtSecret, Map.copyOf(processorEnv), Map.copyOf(edgeEnv),
+                topicPrefix, bootstrapServers, jwtSecret,
+                internalSecret == null ? LocalStack.randomSecret() : internalSecret,
+                Map.copyOf(processorEnv), Map.copyOf(edgeEnv),
                 Map.copyOf(appEnv),
                 withApp, readyTimeout, javaOptions, progress));
     }

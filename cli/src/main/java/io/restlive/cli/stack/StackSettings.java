@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param topicPrefix the prefix of rest-live's topic names
  * @param externalBootstrapServers an existing cluster to use instead of the dev broker, or {@code null}
  * @param jwtSecret the secret the edges verify tokens with
+ * @param internalSecret the secret the edges present to the processor's {@code /internal/**} endpoints
  * @param processorEnv extra environment of the processor
  * @param edgeEnv extra environment of every edge
  * @param appEnv extra environment of the example app
@@ -32,6 +33,7 @@ record StackSettings(
         String topicPrefix,
         String externalBootstrapServers,
         String jwtSecret,
+        String internalSecret,
         Map<String, String> processorEnv,
         Map<String, String> edgeEnv,
         Map<String, String> appEnv,

@@ -4,17 +4,26 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One compiled CEL expression of a view, with what it reads.
  *
  * <p>Evaluation errors (a missing field, a wrong type at run time) are not exceptions for the engine:
  * a condition that cannot be evaluated is false, a computed value that cannot be evaluated is null.
- * That keeps one odd entity from breaking every subscription of its model.
+ * That keeps one odd entity from breaking every subscription of its model. They are counted, not
+ * swallowed: {@link #evaluationErrors()} is exposed by the services as {@code restlive.cel.evaluation.errors}.
+ * Reading a user field the user does not have ({@code user.id} of an anonymous user) is such an error, so
+ * {@code instance.owner == user.id} is never true for a user without an id (docs/views.md).
  */
 public final class CompiledExpression {
 
+    private static final Logger log = LoggerFactory.getLogger(CompiledExpression.class);
+
     private final String source;
+    private final LongAdder errors = new LongAdder();
     private final CelRuntime.Program program;
     private final ExpressionAnalysis analysis;
 
@@ -34,6 +43,11 @@ public final class CompiledExpression {
         return analysis;
     }
 
+    /** How many evaluations of this expression failed (and counted as false, or null for a value). */
+    public long evaluationErrors() {
+        return errors.sum();
+    }
+
     /**
      * Evaluates the expression.
      *
@@ -48,6 +62,7 @@ public final class CompiledExpression {
         try {
             return Boolean.TRUE.equals(program.eval(variables));
         } catch (CelEvaluationException e) {
+            failed(e);
             return false;
         }
     }
@@ -57,6 +72,7 @@ public final class CompiledExpression {
         try {
             return program.eval(variables);
         } catch (CelEvaluationException e) {
+            failed(e);
             return null;
         }
     }
@@ -66,6 +82,7 @@ public final class CompiledExpression {
         try {
             return Boolean.TRUE.equals(program.eval(variables));
         } catch (CelEvaluationException e) {
+            failed(e);
             return false;
         }
     }
@@ -75,8 +92,14 @@ public final class CompiledExpression {
         try {
             return program.eval(variables);
         } catch (CelEvaluationException e) {
+            failed(e);
             return null;
         }
+    }
+
+    private void failed(CelEvaluationException e) {
+        errors.increment();
+        log.debug("CEL expression '{}' could not be evaluated: {}", source, e.getMessage());
     }
 
     @Override

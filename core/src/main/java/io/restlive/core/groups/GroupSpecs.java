@@ -4,11 +4,13 @@ import io.restlive.core.json.Json;
 import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.SubscriptionContext;
 import io.restlive.core.views.View;
+import io.restlive.schemas.EntityKeys;
 import io.restlive.schemas.GroupSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.avro.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,16 +49,17 @@ public final class GroupSpecs {
                 .build();
     }
 
-    /** The group's key: 128 bits of SHA-256 over the spec's canonical JSON, in hex. */
+    /**
+     * The group's key: 128 bits of SHA-256 over the canonical JSON of every field of the spec, in hex. The
+     * fields are taken from the spec's schema, not from a list kept here, so a field added to
+     * {@code GroupSpec} (a new CEL variable, say) can never let two different groups share a key.
+     */
     public static String key(GroupSpec spec) {
         ObjectNode canonical = Json.NODES.objectNode();
-        canonical.put("view", spec.getView());
-        canonical.put("model", spec.getModel());
-        canonical.put("action", spec.getAction());
-        canonical.put("targetPk", spec.getTargetPk());
-        canonical.put("kwargs", spec.getKwargs());
-        canonical.put("params", spec.getParams());
-        canonical.put("user", spec.getUser());
+        for (Schema.Field field : spec.getSchema().getFields()) {
+            Object value = spec.get(field.pos());
+            canonical.put(field.name(), value == null ? null : value.toString());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.canonical(canonical).getBytes(StandardCharsets.UTF_8));
@@ -70,6 +73,26 @@ public final class GroupSpecs {
     public static SubscriptionContext context(GroupSpec spec) {
         return new SubscriptionContext(Json.parseObject(spec.getUser()), Json.parseObject(spec.getKwargs()),
                 Json.parseObject(spec.getParams()), spec.getAction());
+    }
+
+    /**
+     * The entity key ({@code <model>|<pk json>}, as {@link EntityKeys} writes it) of a retrieve group's target,
+     * or null for a list group.
+     *
+     * @throws IllegalArgumentException if the target is neither an integer nor a string
+     */
+    public static String targetEntityKey(GroupSpec spec) {
+        JsonNode pk = targetPk(spec);
+        if (pk == null) {
+            return null;
+        }
+        if (pk.isIntegralNumber()) {
+            return EntityKeys.of(spec.getModel(), pk.canConvertToLong() ? (Object) pk.longValue() : pk.bigIntegerValue());
+        }
+        if (pk.isString()) {
+            return EntityKeys.of(spec.getModel(), pk.asString());
+        }
+        throw new IllegalArgumentException("a retrieve target must be an integer or a string, not " + Json.write(pk));
     }
 
     /** The retrieve target of a group, or null for a list group. */

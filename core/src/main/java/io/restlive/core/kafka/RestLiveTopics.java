@@ -30,21 +30,72 @@ public final class RestLiveTopics {
     private RestLiveTopics() {
     }
 
+    /** The partitions of the broadcasts topic when none is configured: the slots edges choose from. */
+    public static final int DEFAULT_BROADCAST_PARTITIONS = 12;
+
     /**
-     * The topics with their partition counts: changes and broadcasts share {@code dataPartitions};
-     * subscriptions (compacted) and dead letters have one partition each; edge heartbeats (compacted,
-     * keyed by edge session) too share {@code dataPartitions}, so that expiring edges is spread over the
-     * processor instances.
+     * The topics with their partition counts. Changes, rerouted changes and subscriptions share
+     * {@code dataPartitions}: a processor task reads the same partition of each, which is what makes a
+     * change and the groups of its entity meet in one task. Broadcasts has {@code broadcastPartitions},
+     * the slots edges read (one each, the least used). Edge heartbeats (compacted, keyed by edge session)
+     * share {@code dataPartitions} too, so that expiring edges is spread over the processor instances;
+     * dead letters have one partition.
      */
-    public static List<NewTopic> declarations(TopicNames names, int dataPartitions, short replication) {
+    public static List<NewTopic> declarations(TopicNames names, int dataPartitions, int broadcastPartitions,
+                                              short replication) {
+        Map<String, String> compact = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         return List.of(
                 new NewTopic(names.changes(), dataPartitions, replication),
-                new NewTopic(names.subscriptions(), 1, replication)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(names.broadcasts(), dataPartitions, replication),
+                new NewTopic(names.reroutedChanges(), dataPartitions, replication),
+                new NewTopic(names.subscriptions(), dataPartitions, replication).configs(compact),
+                new NewTopic(names.broadcasts(), broadcastPartitions, replication),
                 new NewTopic(names.deadLetters(), 1, replication),
-                new NewTopic(names.edgeHeartbeats(), dataPartitions, replication)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                new NewTopic(names.edgeHeartbeats(), dataPartitions, replication).configs(compact));
+    }
+
+    /**
+     * Checks that the topics a processor task reads together have one partition count, and returns it.
+     *
+     * @throws IllegalStateException naming the topics and their counts if they differ (for instance a
+     *     subscriptions topic left by a version that had one partition), or if the broker cannot be reached
+     */
+    public static int dataPartitions(String bootstrapServers, TopicNames names, Duration timeout) {
+        List<String> together = List.of(names.changes(), names.reroutedChanges(), names.subscriptions());
+        Map<String, Integer> counts = partitionCounts(bootstrapServers, together, timeout);
+        Set<Integer> distinct = new HashSet<>(counts.values());
+        if (distinct.size() != 1) {
+            throw new IllegalStateException("the topics " + together + " must have the same number of partitions "
+                    + "(a processor task reads one partition of each), but they have " + counts + ". Recreate the "
+                    + "smaller ones with the changes topic's count (or, for a local stack, delete its state "
+                    + "directory).");
+        }
+        return distinct.iterator().next();
+    }
+
+    /**
+     * The partition count of each topic.
+     *
+     * @throws IllegalStateException if a topic is missing or the broker cannot be reached
+     */
+    public static Map<String, Integer> partitionCounts(String bootstrapServers, Collection<String> topics,
+                                                       Duration timeout) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((name, description) -> counts.put(name, description.partitions().size()));
+            return counts;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topics " + topics + " on " + bootstrapServers
+                    + ": " + (e.getCause() == null ? e : e.getCause()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topics", e);
+        }
+    }
+
+    private static Map<String, Object> adminConfig(String bootstrapServers, Duration timeout) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     }
 
     /**
@@ -56,9 +107,7 @@ public final class RestLiveTopics {
      * @throws IllegalStateException if the broker cannot be reached or refuses, with the reason
      */
     public static void ensure(String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
             Set<String> existing = new HashSet<>(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : topics) {

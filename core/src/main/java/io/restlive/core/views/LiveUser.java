@@ -10,8 +10,13 @@ import tools.jackson.databind.node.ObjectNode;
  * The user behind a WebSocket connection, as view expressions see it ({@code user.authenticated},
  * {@code user.id}, {@code user.name}, {@code user.roles}, {@code user.claims}).
  *
+ * <p>A user without an id (anonymous, or a token without {@code sub}) has no {@code id} key at all, and a
+ * user without a name no {@code name} key: reading them is a CEL evaluation error, which makes a condition
+ * false, so {@code instance.owner == user.id} never holds for such a user, not even for an instance whose
+ * owner is null or missing. Expressions test {@code has(user.id)} or {@code user.authenticated}.
+ *
  * @param authenticated false for a connection without a token
- * @param id the token's {@code sub}; null for an anonymous user
+ * @param id the token's {@code sub}; null for an anonymous user (then {@code user.id} is absent)
  * @param name a display name claim, or null
  * @param roles role names from the token
  * @param claims every claim of the token
@@ -30,14 +35,10 @@ public record LiveUser(boolean authenticated, String id, String name, List<Strin
     public ObjectNode toJson() {
         ObjectNode user = Json.NODES.objectNode();
         user.put("authenticated", authenticated);
-        if (id == null) {
-            user.putNull("id");
-        } else {
+        if (id != null) {
             user.put("id", id);
         }
-        if (name == null) {
-            user.putNull("name");
-        } else {
+        if (name != null) {
             user.put("name", name);
         }
         ArrayNode roleArray = user.putArray("roles");

@@ -31,9 +31,27 @@ public final class SubscriptionContext {
         this.kwargs = kwargs;
         this.params = params;
         this.action = action;
-        this.celUser = CelValues.fromJsonObject(user);
+        this.celUser = CelValues.fromJsonObject(withoutNulls(user));
         this.celKwargs = CelValues.fromJsonObject(kwargs);
         this.celParams = CelValues.fromJsonObject(params);
+    }
+
+    /**
+     * The user without its null fields: a group announced by an edge that still sent {@code "id": null} for
+     * an anonymous user must not let {@code instance.owner == user.id} match an instance without an owner.
+     */
+    private static ObjectNode withoutNulls(ObjectNode user) {
+        boolean anyNull = false;
+        for (var field : user.properties()) {
+            anyNull |= field.getValue().isNull();
+        }
+        if (!anyNull) {
+            return user;
+        }
+        ObjectNode copy = user.deepCopy();
+        user.properties().stream().filter(field -> field.getValue().isNull()).map(java.util.Map.Entry::getKey)
+                .toList().forEach(copy::remove);
+        return copy;
     }
 
     public ObjectNode user() {

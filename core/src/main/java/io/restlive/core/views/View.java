@@ -168,6 +168,19 @@ public final class View {
         return projected;
     }
 
+    /**
+     * How many evaluations of this view's expressions failed so far (each counted as false, or null for a
+     * computed value); the services expose it as {@code restlive.cel.evaluation.errors{view=<name>}}.
+     */
+    public long evaluationErrors() {
+        long sum = 0;
+        for (CompiledExpression expression : expressions()) {
+            sum += expression.evaluationErrors();
+            sum += expression.analysis().equality().map(eq -> eq.value().evaluationErrors()).orElse(0L);
+        }
+        return sum;
+    }
+
     private List<CompiledExpression> expressions() {
         List<CompiledExpression> all = new java.util.ArrayList<>();
         queryset.ifPresent(all::add);

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A loaded, validated views file: its views (every expression compiled) and the endpoints that serve
@@ -53,6 +55,11 @@ public record ViewsFile(List<View> views, List<Endpoint> endpoints) {
     /** The view named {@code name}. */
     public Optional<View> view(String name) {
         return views.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** The models the views name, each once. */
+    public Set<String> models() {
+        return views.stream().map(View::model).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The endpoint at {@code path}; a trailing slash is optional on either side. */

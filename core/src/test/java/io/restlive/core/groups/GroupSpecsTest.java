@@ -7,7 +7,13 @@ import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.schemas.GroupSpec;
+import tools.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 class GroupSpecsTest {
@@ -50,5 +56,45 @@ class GroupSpecsTest {
         assertThat(GroupSpecs.targetPk(retrieve).asString()).isEqualTo("a-b");
         assertThat(GroupSpecs.context(retrieve).kwargs().get("list").asInt()).isEqualTo(1);
         assertThat(GroupSpecs.context(retrieve).action()).isEqualTo("retrieve");
+    }
+
+    @Test
+    void shouldGiveDifferentKeysToSpecsThatDifferInAnyField() {
+        // given: a spec with every field set
+        GroupSpec base = GroupSpecs.spec(view, "retrieve", Json.NODES.numberNode(1), Json.parseObject("{\"list\":1}"),
+                Json.parseObject("{\"q\":\"a\"}"), LiveUser.ANONYMOUS);
+
+        // then: changing any one field, whichever the schema has, changes the key
+        for (Schema.Field field : base.getSchema().getFields()) {
+            GroupSpec changed = GroupSpec.newBuilder(base).build();
+            changed.put(field.pos(), base.get(field.pos()) + "-other");
+            assertThat(GroupSpecs.key(changed)).as(field.name()).isNotEqualTo(GroupSpecs.key(base));
+        }
+    }
+
+    @Test
+    void shouldKeepTheKeysEarlierVersionsComputed() {
+        // given: the key as the first versions computed it, from a hand-kept list of fields
+        GroupSpec spec = spec("{\"list\":1}", LiveUser.ANONYMOUS);
+        ObjectNode fields = Json.NODES.objectNode();
+        fields.put("view", spec.getView());
+        fields.put("model", spec.getModel());
+        fields.put("action", spec.getAction());
+        fields.put("targetPk", spec.getTargetPk());
+        fields.put("kwargs", spec.getKwargs());
+        fields.put("params", spec.getParams());
+        fields.put("user", spec.getUser());
+        String earlier = HexFormat.of().formatHex(sha256(Json.canonical(fields)), 0, 16);
+
+        // then: edges of both versions name the group alike
+        assertThat(GroupSpecs.key(spec)).isEqualTo(earlier);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,20 +1,13 @@
 package io.restlive.e2e.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.restlive.core.json.Json;
+import io.restlive.e2e.support.NodeBackend;
 import io.restlive.e2e.support.StackExtension;
 import io.restlive.e2e.support.TodolistApi;
 import io.restlive.e2e.support.WsClient;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,42 +22,19 @@ class NodeBackendIT {
     @RegisterExtension
     static final StackExtension STACK = StackExtension.withEdges(1);
 
-    private static Process backend;
-    private static Path log;
+    private static NodeBackend backend;
     private static TodolistApi api;
 
     @BeforeAll
     static void startTheNodeBackend() throws Exception {
-        Path dir = Path.of("..", "examples", "node-backend").toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir.resolve("node_modules").resolve("kafkajs"))) {
-            // kafkajs comes from the npm registry, pinned by package-lock.json.
-            run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), "npm ci");
-        }
-        int port = freePort();
-        log = Path.of("target", "e2e", "node-backend-" + port + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("node", "server.js").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("REST_LIVE_BOOTSTRAP_SERVERS", STACK.stack().bootstrapServers());
-        builder.environment().put("REST_LIVE_TOPIC_PREFIX", STACK.stack().topicPrefix());
-        backend = builder.start();
-        api = new TodolistApi(URI.create("http://127.0.0.1:" + port));
-        await("the node backend to listen (log: " + log + ")").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(backend.isAlive()).as("node is running; its log:\n" + Files.readString(log)).isTrue();
-                    return api.get("/api/tasks/").status() == 200;
-                });
+        backend = NodeBackend.start(STACK.stack(), Map.of());
+        api = backend.api();
     }
 
     @AfterAll
     static void stopTheNodeBackend() throws InterruptedException {
         if (backend != null) {
-            backend.destroy();
-            if (!backend.waitFor(10, TimeUnit.SECONDS)) {
-                backend.destroyForcibly();
-            }
+            backend.close();
         }
     }
 
@@ -103,21 +73,5 @@ class NodeBackendIT {
     private static String broadcast(String action, String instance) {
         return "{\"type\":\"broadcast\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"" + action
                 + "\",\"instance\":" + instance + "}";
-    }
-
-    private static void run(Path dir, List<String> command, String what) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("rest-live-npm", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(what + " in " + dir + " failed:\n" + Files.readString(output));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -31,7 +31,7 @@ class EdgeDeathIT {
     @Test
     void shouldExpireTheGroupsOfAKilledEdgeAndKeepTheSharedOnes() throws Exception {
         Changes changes = STACK.changes();
-        ProcessorEndpoints processor = new ProcessorEndpoints(STACK.stack().processorUrl());
+        ProcessorEndpoints processor = ProcessorEndpoints.of(STACK.stack());
         try (WsClient survivor = STACK.connect(1); WsClient doomed = STACK.connect(2)) {
             // given: list 1 is held by both edges, list 2 by edge 2 only
             survivor.send(subscribe(1, 1));

@@ -29,7 +29,7 @@ class LookupAndSerializersIT {
     @Test
     void shouldRetrieveBySlugFollowThePkAcrossASlugChangeAndDeleteWithTheLastSlug() {
         Changes changes = STACK.changes();
-        ProcessorEndpoints processor = new ProcessorEndpoints(STACK.stack().processorUrl());
+        ProcessorEndpoints processor = ProcessorEndpoints.of(STACK.stack());
         changes.upsert(ARTICLE, 7, article(7, "hello-world", "Hello"));
         await("article 7 stored").atMost(WsClient.FRAME_TIMEOUT)
                 .until(() -> processor.hasInstance(ARTICLE, "slug", "\"hello-world\""));

@@ -55,7 +55,7 @@ class ProtocolErrorsIT {
     @Test
     void shouldCheck404Before403() {
         Changes changes = STACK.changes();
-        ProcessorEndpoints processor = new ProcessorEndpoints(STACK.stack().processorUrl());
+        ProcessorEndpoints processor = ProcessorEndpoints.of(STACK.stack());
         changes.upsert("todolist.Note", 70, "{\"id\":70,\"owner\":\"alice\",\"text\":\"hers\"}");
         await("note 70 stored").atMost(WsClient.FRAME_TIMEOUT).until(() -> processor.hasInstance("todolist.Note", "pk", "70"));
         try (WsClient anonymous = STACK.connect(1)) {

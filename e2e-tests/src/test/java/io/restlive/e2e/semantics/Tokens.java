@@ -7,12 +7,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HS256 JWTs signed with the local stack's secret, as an identity provider would issue them. */
-final class Tokens {
+public final class Tokens {
 
     private Tokens() {
     }
 
-    static String forUser(String secret, String subject, Instant expires) {
+    /** A token of {@code subject} that expires at {@code expires}. */
+    public static String forUser(String secret, String subject, Instant expires) {
         String header = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
         String payload = base64("{\"sub\":\"" + subject + "\",\"name\":\"" + subject + "\",\"exp\":"
                 + expires.getEpochSecond() + "}");

@@ -83,8 +83,14 @@ public final class LookupInterceptor implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            HttpRequest request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest.Builder forwarded = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                    .timeout(Duration.ofSeconds(10)).GET();
+            // The edge's internal secret goes on to the processor, which checks it.
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                forwarded.header("Authorization", authorization);
+            }
+            HttpRequest request = forwarded.build();
             HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Runnable action = exchange.getRequestURI().getPath().startsWith("/internal/lookup")
                     ? beforeNextAnswer.getAndSet(null) : null;

@@ -1,5 +1,7 @@
 package io.restlive.e2e.support;
 
+import io.restlive.cli.stack.LocalStack;
+import io.restlive.core.internalapi.InternalApiAuth;
 import io.restlive.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -20,9 +22,19 @@ public final class ProcessorEndpoints {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI processorUrl;
+    private final String internalSecret;
 
-    public ProcessorEndpoints(URI processorUrl) {
+    /**
+     * @param internalSecret presented to {@code /internal/**} as the edges present it; null presents none
+     */
+    public ProcessorEndpoints(URI processorUrl, String internalSecret) {
         this.processorUrl = processorUrl;
+        this.internalSecret = internalSecret;
+    }
+
+    /** The processor of a stack, called with the stack's internal secret. */
+    public static ProcessorEndpoints of(LocalStack stack) {
+        return new ProcessorEndpoints(stack.processorUrl(), stack.internalSecret());
     }
 
     /** The live subscription groups this processor knows ({@code restlive.processor.groups}). */
@@ -63,9 +75,28 @@ public final class ProcessorEndpoints {
                 + encode(valueJson)).statusCode() == 404;
     }
 
+    /** The status of a lookup of pk {@code 1} of {@code model}, e.g. 401 without the right secret. */
+    public int lookupStatus(String model) {
+        return get("/internal/lookup?model=" + encode(model) + "&field=pk&value=1").statusCode();
+    }
+
+    /** The HTTP status of a GET of {@code path}, e.g. a probe. */
+    public int status(String path) {
+        return get(path).statusCode();
+    }
+
+    /** The text of {@code /actuator/prometheus}. */
+    public String prometheus() {
+        HttpResponse<String> response = get("/actuator/prometheus");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/prometheus: HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private HttpResponse<String> get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(processorUrl.resolve(pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest request = InternalApiAuth.authorize(HttpRequest.newBuilder(processorUrl.resolve(pathAndQuery)),
+                internalSecret).timeout(Duration.ofSeconds(10)).GET().build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

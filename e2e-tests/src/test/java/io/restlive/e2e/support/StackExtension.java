@@ -33,24 +33,32 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
 
     private static final int LOG_TAIL_LINES = 60;
 
+    private final int processors;
     private final int edges;
     private final Consumer<LocalStackBuilder> customizer;
     private LocalStack stack;
     private Changes changes;
 
-    private StackExtension(int edges, Consumer<LocalStackBuilder> customizer) {
+    private StackExtension(int processors, int edges, Consumer<LocalStackBuilder> customizer) {
+        this.processors = processors;
         this.edges = edges;
         this.customizer = customizer;
     }
 
     /** A stack of the todolist views with {@code edges} edges. */
     public static StackExtension withEdges(int edges) {
-        return new StackExtension(edges, builder -> { });
+        return new StackExtension(1, edges, builder -> { });
     }
 
     /** A stack with {@code edges} edges and further settings (views file, environment, ...). */
     public static StackExtension withEdges(int edges, Consumer<LocalStackBuilder> customizer) {
-        return new StackExtension(edges, customizer);
+        return new StackExtension(1, edges, customizer);
+    }
+
+    /** A stack with {@code processors} processors, {@code edges} edges and further settings. */
+    public static StackExtension withProcessorsAndEdges(int processors, int edges,
+                                                        Consumer<LocalStackBuilder> customizer) {
+        return new StackExtension(processors, edges, customizer);
     }
 
     /** Start attempts: a port picked free can be taken by another process before ours binds it. */
@@ -82,8 +90,9 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
         String stateDir = attempt == 1 ? run : run + "-" + attempt;
         LocalStackBuilder builder = LocalStack.builder(projectDir)
                 .viewsFile(projectDir.resolve(TODOLIST_VIEWS))
+                .processors(processors)
                 .edges(edges)
-                .ports(PortPlan.free(edges))
+                .ports(PortPlan.free(edges, processors))
                 .stateDir(projectDir.resolve("e2e-tests/target/e2e").resolve(stateDir))
                 .topicPrefix(prefix)
                 .bootstrapServers(System.getenv("REST_LIVE_BOOTSTRAP_SERVERS"))
@@ -126,7 +135,7 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
      * from a group it never learned of or a broadcast that never reached the client.
      */
     private String processorCounters() {
-        ProcessorEndpoints processor = new ProcessorEndpoints(stack.processorUrl());
+        ProcessorEndpoints processor = ProcessorEndpoints.of(stack);
         StringBuilder counters = new StringBuilder("processor counters:");
         for (String metric : List.of("restlive.processor.groups", "restlive.processor.changes",
                 "restlive.processor.broadcasts", "restlive.processor.broadcast.groups",

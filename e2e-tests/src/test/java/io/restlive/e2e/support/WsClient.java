@@ -31,6 +31,8 @@ public final class WsClient implements AutoCloseable {
     public static final Duration FRAME_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    /** When each frame of {@link #frames} arrived (System.nanoTime), in the same order. */
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final URI uri;
     private WebSocket socket;
@@ -73,6 +75,24 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The HTTP status an edge answers a handshake with: 101 if it upgrades (the connection is then closed
+     * again), else the refusal's status (401, 403, 429, 503).
+     */
+    public static int handshakeStatus(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        try {
+            builder.buildAsync(uri, new WebSocket.Listener() { }).orTimeout(30, TimeUnit.SECONDS).join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError("could not open a WebSocket to " + uri + ": " + e.getCause(), e.getCause());
+        }
+    }
+
     /** Sends one text frame and waits until it is handed to the network. */
     public WsClient send(String text) {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
@@ -84,9 +104,15 @@ public final class WsClient implements AutoCloseable {
         return List.copyOf(frames);
     }
 
+    /** When each frame of {@link #frames()} arrived, as {@link System#nanoTime()}, in the same order. */
+    public List<Long> arrivals() {
+        return List.copyOf(arrivals.subList(0, Math.min(arrivals.size(), frames.size())));
+    }
+
     /** Forgets the frames received so far. */
     public void clear() {
         frames.clear();
+        arrivals.clear();
     }
 
     /** Waits (up to {@link #FRAME_TIMEOUT}) for a frame that matches and returns the first one. */
@@ -179,6 +205,9 @@ public final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+                // Both lists grow on this one listener thread; the arrival is recorded first so that a reader
+                // that sees a frame also sees its arrival.
+                arrivals.add(System.nanoTime());
                 frames.add(Json.parse(partial.toString()));
                 partial.setLength(0);
             }

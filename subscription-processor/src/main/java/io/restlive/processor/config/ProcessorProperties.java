@@ -2,9 +2,11 @@ package io.restlive.processor.config;
 
 import io.restlive.schemas.TopicNames;
 import java.nio.file.Path;
+import io.restlive.processor.membership.MembershipSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The processor's settings, bound from {@code rest-live.*} properties or {@code REST_LIVE_*} environment
@@ -31,6 +33,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param broadcastLinger how long the broadcast producer waits to fill a batch ({@code linger.ms};
  *     {@code REST_LIVE_BROADCAST_LINGER}): latency every subscriber sees on an idle stack, throughput
  *     under load (docs/benchmarks.md measures both)
+ * @param broadcastPartitions partitions of the broadcasts topic when the processor creates it: the slots edges
+ *     read, one each ({@code REST_LIVE_BROADCAST_PARTITIONS}); at least the number of edges
+ * @param instanceId a stable id of this instance (a StatefulSet pod name), for Kafka's static group membership:
+ *     a restart within the session timeout gets its tasks back without a rebalance ({@code REST_LIVE_INSTANCE_ID});
+ *     unset, membership is dynamic
+ * @param standbyReplicas warm copies of each task's state on other instances, which take over a failed
+ *     instance's tasks without restoring ({@code REST_LIVE_STANDBY_REPLICAS})
+ * @param sessionTimeout how long a silent instance keeps its tasks before the others take them over
+ *     ({@code REST_LIVE_SESSION_TIMEOUT}); the broker allows 6s to 30min by default
+ * @param unknownModels what happens to a change of a model no view names: {@code dead-letter} (default) or
+ *     {@code keep} (stored, for a view added later) ({@code REST_LIVE_UNKNOWN_MODELS})
+ * @param maxFrameSize the largest rendered instance delivered to subscribers; a change whose frame would be
+ *     larger for some group is dead-lettered for that group ({@code REST_LIVE_MAX_FRAME_SIZE}, at most 900KB)
+ * @param replayHistory how many applied changes each task keeps to replay to subscriptions that go live after
+ *     the edge accepted them ({@code REST_LIVE_REPLAY_HISTORY})
+ * @param replayRetention the oldest applied change a task keeps for replays ({@code REST_LIVE_REPLAY_RETENTION})
+ * @param positionInterval how often each task tells the edges its position when it has moved
+ *     ({@code REST_LIVE_POSITION_INTERVAL})
+ * @param commitInterval how often tasks commit their progress ({@code REST_LIVE_COMMIT_INTERVAL}): after a crash
+ *     the task's new owner reapplies the changes since the last commit (frames sent again), so shorter is
+ *     fewer repeats, longer is fewer commits; with exactly-once it is also the latency of a transaction
+ * @param lookupHold how long a lookup waits for the instance that must answer to be ready (started, caught
+ *     up, not rebalancing) before it answers 503 ({@code REST_LIVE_LOOKUP_HOLD}); below the edges' lookup timeout
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record ProcessorProperties(
@@ -45,7 +70,18 @@ public record ProcessorProperties(
         String advertisedHost,
         @DefaultValue("false") boolean exactlyOnce,
         @DefaultValue("30s") Duration edgeTtl,
-        @DefaultValue("1ms") Duration broadcastLinger) {
+        @DefaultValue("1ms") Duration broadcastLinger,
+        @DefaultValue("12") int broadcastPartitions,
+        String instanceId,
+        @DefaultValue("1") int standbyReplicas,
+        @DefaultValue("6s") Duration sessionTimeout,
+        @DefaultValue("dead-letter") String unknownModels,
+        @DefaultValue("512KB") DataSize maxFrameSize,
+        @DefaultValue("5000") int replayHistory,
+        @DefaultValue("5m") Duration replayRetention,
+        @DefaultValue("200ms") Duration positionInterval,
+        @DefaultValue("1s") Duration commitInterval,
+        @DefaultValue("2500ms") Duration lookupHold) {
 
     public ProcessorProperties {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "rest-live.bootstrap-servers",
@@ -63,6 +99,28 @@ public record ProcessorProperties(
                 "must be at least 1s, was " + edgeTtl);
         require(broadcastLinger != null && !broadcastLinger.isNegative() && broadcastLinger.toMillis() <= 1000,
                 "rest-live.broadcast-linger", "must be between 0ms and 1s, was " + broadcastLinger);
+        require(broadcastPartitions >= 1, "rest-live.broadcast-partitions",
+                "must be at least 1, was " + broadcastPartitions);
+        require(partitions <= 64, "rest-live.partitions", "must be at most 64, was " + partitions);
+        require(standbyReplicas >= 0, "rest-live.standby-replicas", "must be 0 or more, was " + standbyReplicas);
+        require(sessionTimeout != null && sessionTimeout.toMillis() >= 1000, "rest-live.session-timeout",
+                "must be at least 1s, was " + sessionTimeout);
+        require("dead-letter".equals(unknownModels) || "keep".equals(unknownModels), "rest-live.unknown-models",
+                "must be dead-letter or keep, was '" + unknownModels + "'");
+        require(maxFrameSize != null && maxFrameSize.toBytes() >= 1024 && maxFrameSize.toBytes() <= 900 * 1024,
+                "rest-live.max-frame-size", "must be between 1KB and 900KB, was " + maxFrameSize);
+        require(replayHistory >= 0, "rest-live.replay-history", "must be 0 or more, was " + replayHistory);
+        require(replayRetention != null && !replayRetention.isNegative(), "rest-live.replay-retention",
+                "must not be negative, was " + replayRetention);
+        require(positionInterval != null && positionInterval.toMillis() >= 10 && positionInterval.toMillis() <= 10_000,
+                "rest-live.position-interval", "must be between 10ms and 10s, was " + positionInterval);
+        require(commitInterval != null && commitInterval.toMillis() >= 10 && commitInterval.toMillis() <= 60_000,
+                "rest-live.commit-interval", "must be between 10ms and 60s, was " + commitInterval);
+        require(lookupHold != null && !lookupHold.isNegative() && lookupHold.toMillis() <= 60_000,
+                "rest-live.lookup-hold", "must be between 0 and 60s, was " + lookupHold);
+        if (instanceId != null && instanceId.isBlank()) {
+            instanceId = null;
+        }
         if (stateDir == null) {
             stateDir = Path.of(System.getProperty("java.io.tmpdir"), "rest-live-processor");
         }
@@ -76,12 +134,29 @@ public record ProcessorProperties(
         return new TopicNames(topicPrefix);
     }
 
+    /** True if changes of models no view names are stored rather than dead-lettered. */
+    public boolean keepsUnknownModels() {
+        return "keep".equals(unknownModels);
+    }
+
+    /** The membership tasks' limits and intervals. */
+    public MembershipSettings membership() {
+        return new MembershipSettings((int) maxFrameSize.toBytes(), MembershipSettings.DEFAULT_RECORD_BUDGET,
+                replayHistory, replayRetention, positionInterval);
+    }
+
     /** One line for the start-up log (nothing here is secret). */
     public String describe() {
         return "bootstrap-servers=" + bootstrapServers + ", views=" + views + ", topic-prefix=" + topicPrefix
                 + ", application-id=" + applicationId + ", state-dir=" + stateDir + ", partitions=" + partitions
                 + ", replication=" + replication + ", stream-threads=" + streamThreads + ", advertised-host="
-                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl + ", broadcast-linger=" + broadcastLinger;
+                + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl + ", broadcast-linger=" + broadcastLinger
+                + ", broadcast-partitions=" + broadcastPartitions + ", instance-id="
+                + (instanceId == null ? "(dynamic membership)" : instanceId) + ", standby-replicas=" + standbyReplicas
+                + ", session-timeout=" + sessionTimeout + ", unknown-models=" + unknownModels + ", max-frame-size="
+                + maxFrameSize + ", replay-history=" + replayHistory + ", replay-retention=" + replayRetention
+                + ", position-interval=" + positionInterval + ", commit-interval=" + commitInterval
+                + ", lookup-hold=" + lookupHold;
     }
 
     private static void require(boolean valid, String key, String problem) {

@@ -1,6 +1,7 @@
 package io.restlive.processor.config;
 
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -29,6 +30,21 @@ public final class StreamsPropertiesFactory {
                 properties.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         // Broadcasts are live updates: Streams' default 100 ms producer linger is latency users see.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), (int) properties.broadcastLinger().toMillis());
+        // A task taken over after a crash reapplies what came after the last commit: keep that short.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) properties.commitInterval().toMillis());
+        // Failover: a warm copy of each task elsewhere, and a dead member noticed within the session timeout.
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+        int sessionMs = (int) properties.sessionTimeout().toMillis();
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), sessionMs);
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.max(250, sessionMs / 4));
+        if (properties.instanceId() != null) {
+            // Static membership: a restart under the same id takes its tasks back without a rebalance (Streams
+            // suffixes the id per stream thread).
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), properties.instanceId());
+        }
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, BroadcastProductionPolicy.class);
+        props.put(BroadcastProductionPolicy.SKIPPABLE_TOPICS,
+                properties.topicNames().broadcasts() + "," + properties.topicNames().deadLetters());
         return props;
     }
 }

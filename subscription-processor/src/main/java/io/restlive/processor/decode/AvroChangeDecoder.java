@@ -31,11 +31,11 @@ final class AvroChangeDecoder implements ChangeDecoder {
             throw new InvalidChangeException("not a ChangeEnvelope in Avro single-object encoding: "
                     + e.getMessage(), e);
         }
-        return toEvent(envelope, recordTimestamp);
+        return toEvent(envelope, recordTimestamp, value);
     }
 
     /** Validates a decoded envelope, whichever Avro encoding it came in. */
-    static ChangeEvent toEvent(ChangeEnvelope envelope, long recordTimestamp) throws InvalidChangeException {
+    static ChangeEvent toEvent(ChangeEnvelope envelope, long recordTimestamp, byte[] raw) throws InvalidChangeException {
         String model = envelope.getModel();
         if (model == null || model.isBlank()) {
             throw new InvalidChangeException("blank 'model'");
@@ -47,7 +47,7 @@ final class AvroChangeDecoder implements ChangeDecoder {
         }
         long ts = envelope.getTs() == null ? recordTimestamp : envelope.getTs().toEpochMilli();
         return new ChangeEvent(model, pk, Pks.entityKey(model, pk), envelope.getOp(), instance,
-                envelope.getVersion(), ts);
+                envelope.getVersion(), ts, raw);
     }
 
     private static JsonNode pk(Object pk) throws InvalidChangeException {

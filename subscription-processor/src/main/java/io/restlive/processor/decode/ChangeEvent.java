@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param instance the state after an UPSERT; null for DELETE
  * @param version the optional per-entity version
  * @param ts event time in epoch milliseconds
+ * @param raw the record value it was decoded from, for a dead letter when its frame cannot be delivered
  */
 public record ChangeEvent(String model, JsonNode pk, String entityKey, ChangeOp op, ObjectNode instance,
-                          Long version, long ts) {
+                          Long version, long ts, byte[] raw) {
 }

@@ -3,7 +3,6 @@ package io.restlive.processor.decode;
 import io.restlive.core.json.Json;
 import io.restlive.processor.entities.Pks;
 import io.restlive.schemas.ChangeOp;
-import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON envelope any Kafka client can write:
  * {@code {"model":"todolist.Task","pk":1,"op":"UPSERT","instance":{...},"version":3,"ts":1700000000000}}.
  *
- * <p>{@code op} defaults to UPSERT, {@code version} to none and {@code ts} to the record's timestamp.
+ * <p>{@code op} is {@code UPSERT} or {@code DELETE} exactly (absent means UPSERT), {@code version} defaults
+ * to none and {@code ts} to the record's timestamp.
  * Fields it does not know are ignored, so producers may add their own.
  */
 final class JsonChangeDecoder implements ChangeDecoder {
@@ -52,7 +52,7 @@ final class JsonChangeDecoder implements ChangeDecoder {
         Long version = optionalLong(envelope.get("version"), "version");
         Long ts = optionalLong(envelope.get("ts"), "ts");
         return new ChangeEvent(model, pk, Pks.entityKey(model, pk), op, instance, version,
-                ts == null ? recordTimestamp : ts);
+                ts == null ? recordTimestamp : ts, value);
     }
 
     private static ObjectNode parse(byte[] value) throws InvalidChangeException {
@@ -72,11 +72,14 @@ final class JsonChangeDecoder implements ChangeDecoder {
         if (op == null || op.isNull()) {
             return ChangeOp.UPSERT;
         }
-        String name = op.isString() ? op.asString().toUpperCase(Locale.ROOT) : "";
+        // Exactly the schema's symbols, as an Avro envelope would have them: "upsert" is a mistake to report,
+        // not a spelling to guess.
+        String name = op.isString() ? op.asString() : "";
         return switch (name) {
             case "UPSERT" -> ChangeOp.UPSERT;
             case "DELETE" -> ChangeOp.DELETE;
-            default -> throw new InvalidChangeException("unknown 'op' " + Json.write(op) + " (UPSERT or DELETE)");
+            default -> throw new InvalidChangeException("unknown 'op' " + Json.write(op)
+                    + " (the schema's symbols are UPSERT and DELETE, in upper case)");
         };
     }
 

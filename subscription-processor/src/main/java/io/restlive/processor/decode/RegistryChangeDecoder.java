@@ -88,7 +88,7 @@ public final class RegistryChangeDecoder implements ChangeDecoder {
         if (envelope == null) {
             throw new InvalidChangeException("the schema-registry record decoded to nothing");
         }
-        return AvroChangeDecoder.toEvent(envelope, recordTimestamp);
+        return AvroChangeDecoder.toEvent(envelope, recordTimestamp, value);
     }
 
     private static long schemaId(byte[] value) {

@@ -11,17 +11,19 @@ import tools.jackson.databind.node.ObjectNode;
  * @param pk the entity's pk
  * @param instance its fields; null for a tombstone
  * @param version the version of the change that produced this entry, or null if it had none
+ * @param seq the task's sequence number of the change that produced this entry (0 if stored before
+ *     sequence numbers existed): the entity's revision, which grows with every change applied to it
  */
-public record StoredEntity(JsonNode pk, ObjectNode instance, Long version) {
+public record StoredEntity(JsonNode pk, ObjectNode instance, Long version, long seq) {
 
     /** A live entity. */
-    public static StoredEntity live(JsonNode pk, ObjectNode instance, Long version) {
-        return new StoredEntity(pk, instance, version);
+    public static StoredEntity live(JsonNode pk, ObjectNode instance, Long version, long seq) {
+        return new StoredEntity(pk, instance, version, seq);
     }
 
     /** The marker left by a versioned delete. */
-    public static StoredEntity tombstone(JsonNode pk, long version) {
-        return new StoredEntity(pk, null, version);
+    public static StoredEntity tombstone(JsonNode pk, long version, long seq) {
+        return new StoredEntity(pk, null, version, seq);
     }
 
     /** True if the entity was deleted (only versioned deletes leave a tombstone). */
@@ -37,9 +39,9 @@ public record StoredEntity(JsonNode pk, ObjectNode instance, Long version) {
         return version != null && changeVersion != null && changeVersion <= version;
     }
 
-    /** The digest of the stored fields ({@link StateDigest}); null for a tombstone. */
-    public String digest() {
-        return isTombstone() ? null : StateDigest.of(instance);
+    /** The same entry without its version, so that any later version is accepted (a version reset). */
+    public StoredEntity withoutVersion() {
+        return new StoredEntity(pk, instance, null, seq);
     }
 
     /** The entity as views evaluate it; null for a tombstone. */

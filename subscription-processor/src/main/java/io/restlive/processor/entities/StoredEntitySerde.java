@@ -39,6 +39,7 @@ public final class StoredEntitySerde implements Serde<StoredEntity> {
         } else {
             json.put("version", entity.version());
         }
+        json.put("seq", entity.seq());
         return Json.write(json).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -51,10 +52,12 @@ public final class StoredEntitySerde implements Serde<StoredEntity> {
         }
         JsonNode version = json.get("version");
         Long versionValue = version == null || version.isNull() ? null : version.longValue();
+        JsonNode seq = json.get("seq");
+        long seqValue = seq == null || seq.isNull() ? 0L : seq.longValue();
         JsonNode instance = json.get("instance");
         if (instance instanceof ObjectNode object) {
-            return StoredEntity.live(json.get("pk"), object, versionValue);
+            return StoredEntity.live(json.get("pk"), object, versionValue, seqValue);
         }
-        return StoredEntity.tombstone(json.get("pk"), versionValue == null ? 0L : versionValue);
+        return StoredEntity.tombstone(json.get("pk"), versionValue == null ? 0L : versionValue, seqValue);
     }
 }

@@ -2,13 +2,15 @@ package io.restlive.processor.liveness;
 
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.ControlCommand;
+import io.restlive.schemas.ControlKind;
 import io.restlive.schemas.EdgeHeartbeat;
+import io.restlive.schemas.SubscriptionKeys;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,7 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,29 +26,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Edges send a heartbeat per session every interval, keyed by session on a partitioned topic; the task
  * that owns a session's partition (one instance of the cluster) keeps its lease and, when the session has
- * been silent longer than its TTL, writes a tombstone to the subscriptions topic for every
- * {@code <groupKey>|<session>} pair of the global group store. Every instance's global thread applies
- * them, so groups no other edge holds disappear everywhere.
+ * been silent longer than its TTL, writes an {@code EDGE_EXPIRED} command under the session's control key
+ * to every partition of the subscriptions topic. Each membership task applies it in order with its own
+ * input and forgets the session's pairs, so groups no other edge holds disappear everywhere.
  *
  * <p>Silence is measured with this instance's clock at receipt, never the edge's, so clock skew cannot
  * expire a live edge, and a task expires nothing until it has itself been watching for a full TTL (after
  * it starts, is moved here, or was stalled), so a restored lease or a backlog of heartbeats is never
- * mistaken for silence. The pairs are swept again one TTL after expiry, for joins the global thread had
- * not applied yet; then the lease is forgotten and the session's heartbeat tombstoned.
+ * mistaken for silence. One TTL after expiry the session's control key is tombstoned on every partition
+ * (which also forgets any pair a late join of the dead session left), then the lease is forgotten and the
+ * session's heartbeat tombstoned.
  */
-public final class EdgeLivenessProcessor implements Processor<String, byte[], String, byte[]> {
+public final class EdgeLivenessProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeLivenessProcessor.class);
 
     private final String leasesStoreName;
-    private final String groupsStoreName;
     private final String subscriptionsSink;
     private final String heartbeatsSink;
     private final long ttlMs;
     private final ProcessorMetrics metrics;
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, EdgeLease> leases;
-    private ReadOnlyKeyValueStore<String, byte[]> groups;
     /** Since when this task has been receiving heartbeats without a pause; negative before it starts. */
     private long watchingSinceMs = -1;
     /** When this task last processed a heartbeat or ran a check; negative before either. */
@@ -55,16 +55,15 @@ public final class EdgeLivenessProcessor implements Processor<String, byte[], St
 
     /**
      * @param leasesStoreName this task's store of edge leases
-     * @param groupsStoreName the global store of {@code <groupKey>|<session>} pairs
-     * @param subscriptionsSink the sink that writes pair tombstones to the subscriptions topic
+     * @param subscriptionsSink the sink that writes session commands to every partition of the subscriptions
+     *     topic
      * @param heartbeatsSink the sink that writes session tombstones to the heartbeats topic
      * @param ttl the silence that expires a session (at least three of its heartbeat intervals)
      * @param metrics the processor's counters
      */
-    public EdgeLivenessProcessor(String leasesStoreName, String groupsStoreName, String subscriptionsSink,
-                                 String heartbeatsSink, Duration ttl, ProcessorMetrics metrics) {
+    public EdgeLivenessProcessor(String leasesStoreName, String subscriptionsSink, String heartbeatsSink, Duration ttl,
+                                 ProcessorMetrics metrics) {
         this.leasesStoreName = leasesStoreName;
-        this.groupsStoreName = groupsStoreName;
         this.subscriptionsSink = subscriptionsSink;
         this.heartbeatsSink = heartbeatsSink;
         this.ttlMs = ttl.toMillis();
@@ -77,10 +76,9 @@ public final class EdgeLivenessProcessor implements Processor<String, byte[], St
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.leases = context.getStateStore(leasesStoreName);
-        this.groups = context.getStateStore(groupsStoreName);
         // The context's clock is not set during init: the task starts watching at its first record or check.
         this.watchingSinceMs = -1;
         this.lastActiveMs = -1;
@@ -139,7 +137,6 @@ public final class EdgeLivenessProcessor implements Processor<String, byte[], St
         try (KeyValueIterator<String, EdgeLease> iterator = leases.all()) {
             iterator.forEachRemaining(all::add);
         }
-        Set<String> sweep = new HashSet<>();
         for (KeyValue<String, EdgeLease> entry : all) {
             EdgeLease lease = entry.value;
             if (lease.silentAt(now) && now - watchingSinceMs > lease.ttlMs()) {
@@ -147,34 +144,20 @@ public final class EdgeLivenessProcessor implements Processor<String, byte[], St
                         now - lease.lastSeenMs());
                 leases.put(entry.key, lease.expireAt(now));
                 metrics.edgeExpired();
-                sweep.add(entry.key);
+                toEveryTask(entry.key, new EveryPartition(AvroCodecs.encode(ControlCommand.newBuilder()
+                        .setKind(ControlKind.EDGE_EXPIRED).setSession(entry.key).setTs(Instant.ofEpochMilli(now))
+                        .build())), now);
             } else if (lease.expired() && now - lease.expiredAtMs() > lease.ttlMs()) {
-                sweep.add(entry.key);
                 leases.delete(entry.key);
+                toEveryTask(entry.key, new EveryPartition(null), now);
                 context.forward(new Record<>(entry.key, null, now), heartbeatsSink);
             }
         }
-        if (!sweep.isEmpty()) {
-            tombstonePairsOf(sweep, now);
-        }
     }
 
-    private void tombstonePairsOf(Set<String> sessions, long now) {
-        int pairs = 0;
-        try (KeyValueIterator<String, byte[]> all = groups.all()) {
-            while (all.hasNext()) {
-                String key = all.next().key;
-                int bar = key.indexOf('|');
-                if (bar > 0 && sessions.contains(key.substring(bar + 1))) {
-                    context.forward(new Record<>(key, null, now), subscriptionsSink);
-                    pairs++;
-                }
-            }
-        }
-        if (pairs > 0) {
-            metrics.expiredPairs(pairs);
-            log.info("Tombstoned {} (group, edge) pairs of expired edge sessions {}", pairs, sessions);
-        }
+    /** Writes a command (or, with a null value, a tombstone) under the session's control key to every task. */
+    private void toEveryTask(String session, EveryPartition command, long now) {
+        context.forward(new Record<>(SubscriptionKeys.edge(session), command, now), subscriptionsSink);
     }
 
     private static EdgeHeartbeat decode(String session, byte[] value) {

@@ -1,5 +1,6 @@
 package io.restlive.processor.lookup;
 
+import io.restlive.core.internalapi.InternalApiAuth;
 import io.restlive.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -16,22 +17,29 @@ import tools.jackson.databind.node.ObjectNode;
 /** Forwards a lookup to another instance's {@code /internal/lookup} with {@code scope=local}. */
 public final class HttpRemoteLookup implements RemoteLookup {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** Longer than the owner's hold, so that its "not ready yet" comes back as an answer, not a timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String internalSecret;
+
+    /** @param internalSecret sent as {@code Authorization: Bearer <secret>}; null sends none */
+    public HttpRemoteLookup(String internalSecret) {
+        this.internalSecret = internalSecret;
+    }
 
     @Override
     public LookupResult ask(HostInfo host, LookupQuery query) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + LookupController.PATH
                 + "?model=" + encode(query.model()) + "&field=" + encode(query.field())
                 + "&value=" + encode(query.valueJson()) + "&scope=" + LookupController.LOCAL_SCOPE);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        HttpRequest request = InternalApiAuth.authorize(HttpRequest.newBuilder(uri), internalSecret).timeout(TIMEOUT).GET().build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 200 -> found(response.body());
                 case 404 -> new LookupResult.NotFound();
-                case 503 -> new LookupResult.NotReady();
+                case 503 -> new LookupResult.NotReady("instance " + host.host() + ":" + host.port() + " is not ready");
                 default -> new LookupResult.Unavailable("HTTP " + response.statusCode());
             };
         } catch (IOException | IllegalArgumentException e) {
@@ -48,8 +56,7 @@ public final class HttpRemoteLookup implements RemoteLookup {
         if (!(instance instanceof ObjectNode object) || answer.get("pk") == null) {
             return new LookupResult.Unavailable("malformed answer " + body);
         }
-        JsonNode digest = answer.get("digest");
-        return new LookupResult.Found(answer.get("pk"), object, digest != null && digest.isString() ? digest.asString() : null);
+        return new LookupResult.Found(answer.get("pk"), object);
     }
 
     private static String encode(String text) {

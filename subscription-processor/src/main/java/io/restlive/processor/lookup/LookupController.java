@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /internal/lookup?model=&field=&value=}: the entity edges resolve a retrieve subscription to.
- * 200 with {@code {"pk":..,"instance":{..},"digest":".."}} (the digest a
- * retrieve subscriber's join hands back, see {@link io.restlive.processor.entities.StateDigest}), 404 if no live entity matches, 503 while not ready, 400 for
- * bad parameters. For the cluster, not for the public: it answers from the processor's raw state.
+ * 200 with {@code {"pk":..,"instance":{..}}}, 404 if no live entity matches, 503 if the instance that must
+ * answer was not ready within the hold, 400 for bad parameters. For the cluster, not for the public: it
+ * answers from the processor's raw state.
  */
 @RestController
 public final class LookupController {
@@ -44,17 +44,15 @@ public final class LookupController {
             ObjectNode body = Json.NODES.objectNode();
             body.set("pk", found.pk());
             body.set("instance", found.instance());
-            if (found.digest() != null) {
-                body.put("digest", found.digest());
-            }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
         }
         if (result instanceof LookupResult.Unavailable unavailable) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, unavailable.reason());
         }
-        return result instanceof LookupResult.NotReady
-                ? error(HttpStatus.SERVICE_UNAVAILABLE, "not ready")
-                : error(HttpStatus.NOT_FOUND, "not found");
+        if (result instanceof LookupResult.NotReady notReady) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "not ready: " + notReady.reason());
+        }
+        return error(HttpStatus.NOT_FOUND, "not found");
     }
 
     private static ResponseEntity<String> error(HttpStatus status, String message) {

@@ -6,19 +6,19 @@ import tools.jackson.databind.node.ObjectNode;
 /** The answer to a lookup. */
 public sealed interface LookupResult {
 
-    /**
-     * The entity: its pk, its last stored fields and their {@link io.restlive.processor.entities.StateDigest}
-     * (null when an older instance answered without one).
-     */
-    record Found(JsonNode pk, ObjectNode instance, String digest) implements LookupResult {
+    /** The entity: its pk and its last stored fields. */
+    record Found(JsonNode pk, ObjectNode instance) implements LookupResult {
     }
 
     /** No live entity matches. */
     record NotFound() implements LookupResult {
     }
 
-    /** Kafka Streams is not RUNNING here (starting, rebalancing, restoring). */
-    record NotReady() implements LookupResult {
+    /**
+     * The instance that must answer cannot yet (starting, restoring, catching up, rebalancing) and did not
+     * become able to within the lookup's hold.
+     */
+    record NotReady(String reason) implements LookupResult {
     }
 
     /** Not found locally, and another instance that might hold it did not answer. */

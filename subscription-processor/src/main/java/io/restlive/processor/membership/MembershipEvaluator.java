@@ -5,17 +5,13 @@ import io.restlive.core.views.EntityState;
 import io.restlive.core.views.View;
 import io.restlive.processor.groups.LiveGroup;
 import io.restlive.schemas.BroadcastAction;
-import io.restlive.schemas.GroupBroadcast;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
- * The membership table: for each group, whether the entity was in its view before and after the change,
- * and what that means to its subscribers.
+ * The membership table: whether the entity was in a group's view before and after the change, and what
+ * that means to its subscribers.
  *
  * <pre>
- * before | after | entry
+ * before | after | frame
  * out    | in    | CREATED with the rendered instance
  * in     | in    | UPDATED with the rendered instance (also when nothing changed)
  * in     | out   | DELETED with {lookup-field: last value, id: pk} (also for a real delete)
@@ -24,33 +20,35 @@ import java.util.List;
  */
 public final class MembershipEvaluator {
 
+    /**
+     * A group's frame for a change.
+     *
+     * @param action what the change means to the group
+     * @param payload the frame's {@code instance}, as JSON text, serialized once for all its subscribers
+     */
+    public record GroupFrame(BroadcastAction action, String payload) {
+    }
+
     private MembershipEvaluator() {
     }
 
     /**
-     * The entries of one change, at most one per group.
+     * The frame of one group for one change, or null if the change means nothing to it.
      *
-     * @param groups the candidate groups, each once
      * @param before the state before the change, or null if it did not exist
      * @param after the state after the change, or null if it was deleted
      */
-    public static List<GroupBroadcast> evaluate(Collection<LiveGroup> groups, EntityState before, EntityState after) {
-        List<GroupBroadcast> entries = new ArrayList<>();
-        for (LiveGroup group : groups) {
-            View view = group.view();
-            boolean inBefore = before != null && view.isVisible(group.context(), before);
-            boolean inAfter = after != null && view.isVisible(group.context(), after);
-            if (inAfter) {
-                entries.add(entry(group, inBefore ? BroadcastAction.UPDATED : BroadcastAction.CREATED,
-                        Json.write(view.render(group.context(), after))));
-            } else if (inBefore) {
-                entries.add(entry(group, BroadcastAction.DELETED, Json.write(view.deletedPayload(before))));
-            }
+    public static GroupFrame evaluate(LiveGroup group, EntityState before, EntityState after) {
+        View view = group.view();
+        boolean inBefore = before != null && view.isVisible(group.context(), before);
+        boolean inAfter = after != null && view.isVisible(group.context(), after);
+        if (inAfter) {
+            return new GroupFrame(inBefore ? BroadcastAction.UPDATED : BroadcastAction.CREATED,
+                    Json.write(view.render(group.context(), after)));
         }
-        return entries;
-    }
-
-    private static GroupBroadcast entry(LiveGroup group, BroadcastAction action, String instance) {
-        return GroupBroadcast.newBuilder().setGroupKey(group.key()).setAction(action).setInstance(instance).build();
+        if (inBefore) {
+            return new GroupFrame(BroadcastAction.DELETED, Json.write(view.deletedPayload(before)));
+        }
+        return null;
     }
 }

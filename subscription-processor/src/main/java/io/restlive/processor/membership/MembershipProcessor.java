@@ -1,131 +1,132 @@
 package io.restlive.processor.membership;
 
-import io.restlive.core.views.EntityState;
-import io.restlive.processor.catchup.CatchUpSender;
-import io.restlive.processor.catchup.PendingCatchUps;
+import io.restlive.processor.commands.TaskCommand;
 import io.restlive.processor.decode.ChangeEvent;
-import io.restlive.processor.entities.EntityPartitions;
-import io.restlive.processor.entities.Pks;
+import io.restlive.processor.decode.DeadLetters;
 import io.restlive.processor.entities.StoredEntity;
+import io.restlive.processor.groups.GroupFactory;
 import io.restlive.processor.groups.GroupIndex;
-import io.restlive.processor.groups.LiveGroup;
 import io.restlive.processor.metrics.ProcessorMetrics;
-import io.restlive.schemas.ChangeBroadcast;
-import io.restlive.schemas.ChangeOp;
-import io.restlive.schemas.GroupBroadcast;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.OptionalInt;
+import io.restlive.processor.positions.TaskPositions;
+import io.restlive.processor.replay.RecentChanges;
+import io.restlive.processor.routing.SlotRecord;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each change to the {@code entities} store and turns it into at most one {@link ChangeBroadcast}:
- * one entry per group whose view the change entered, changed inside or left. Every
- * {@link #CATCH_UP_INTERVAL} it also settles the catch-ups of retrieve subscribers whose entities this
- * task stores ({@link CatchUpSender}).
+ * The task of one partition: applies its entities' changes ({@link ChangeApplier}) and its partition of the
+ * subscriptions topic ({@link CommandApplier}) in one order, so that a group goes live in the task at an
+ * exact point between two changes. Every {@code position-interval} it tells live slots its position and
+ * drops history past its age.
+ *
+ * <p>Outputs: broadcast records ({@link SlotRecord}) to the broadcasts sink, tombstones of forgotten pairs
+ * to the subscriptions sink, and changes whose frames are too large to the dead-letter sink.
  */
-public final class MembershipProcessor implements Processor<String, ChangeEvent, String, ChangeBroadcast> {
+public final class MembershipProcessor implements Processor<String, Object, Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(MembershipProcessor.class);
-    /** How often pending catch-ups are settled: well inside the protocol's "live within a second". */
-    static final Duration CATCH_UP_INTERVAL = Duration.ofMillis(100);
 
-    private final String storeName;
-    private final GroupIndex groups;
-    private final PendingCatchUps catchUps;
-    private final CatchUpSender catchUpSender;
-    private final EntityPartitions partitions;
-    private final ProcessorMetrics metrics;
-    private KeyValueStore<String, StoredEntity> entities;
-    private ProcessorContext<String, ChangeBroadcast> context;
+    /** The names of the task's stores and children, and what the task is built from. */
+    public record Wiring(String entitiesStore, String pairsStore, String positionStore, String broadcastsSink,
+                         String subscriptionsSink, String deadLettersSink, GroupIndex groups, GroupFactory factory,
+                         MembershipSettings settings, ProcessorMetrics metrics) {
+    }
 
-    /**
-     * @param storeName the entity store
-     * @param groups the live groups
-     * @param catchUps the catch-ups retrieve subscribers' joins requested
-     * @param partitions which task stores each entity
-     * @param metrics where changes, stale drops and broadcasts are counted
-     */
-    public MembershipProcessor(String storeName, GroupIndex groups, PendingCatchUps catchUps,
-                               EntityPartitions partitions, ProcessorMetrics metrics) {
-        this.storeName = storeName;
-        this.groups = groups;
-        this.catchUps = catchUps;
-        this.catchUpSender = new CatchUpSender(catchUps, groups);
-        this.partitions = partitions;
-        this.metrics = metrics;
+    private final Wiring wiring;
+    private ProcessorContext<Object, Object> context;
+    private int partition;
+    private ChangeApplier changes;
+    private CommandApplier commands;
+    private RecentChanges history;
+    private TaskSessions sessions;
+    private SlotMarkers markers;
+    private TaskPositions positions;
+
+    public MembershipProcessor(Wiring wiring) {
+        this.wiring = wiring;
     }
 
     @Override
-    public void init(ProcessorContext<String, ChangeBroadcast> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.entities = context.getStateStore(storeName);
-        context.schedule(CATCH_UP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::settleCatchUps);
+        this.partition = context.taskId().partition();
+        GroupIndex.bit(partition);
+        KeyValueStore<String, StoredEntity> entities = context.getStateStore(wiring.entitiesStore());
+        KeyValueStore<String, byte[]> pairs = context.getStateStore(wiring.pairsStore());
+        positions = TaskPositions.open(context.getStateStore(wiring.positionStore()), partition);
+        MembershipSettings settings = wiring.settings();
+        history = new RecentChanges(settings.historySize(), settings.historyAge(), positions.startedAfter());
+        sessions = new TaskSessions();
+        markers = new SlotMarkers();
+        TaskOutput out = new Output();
+        changes = new ChangeApplier(partition, entities, wiring.groups(), positions, history, settings, markers,
+                wiring.metrics(), out);
+        JoinReplayer replayer = new JoinReplayer(partition, positions, history, settings, markers, wiring.metrics(), out);
+        commands = new CommandApplier(partition, pairs, wiring.groups(), wiring.factory(), sessions, positions, markers,
+                replayer, new VersionReset(partition, entities), wiring.metrics(), out);
+        commands.restore();
+        log.info("Task {} starts at epoch {} after seq {}", partition, positions.epoch(), positions.startedAfter());
+        context.schedule(settings.positionInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
-    public void process(Record<String, ChangeEvent> record) {
-        ChangeEvent change = record.value();
-        StoredEntity stored = entities.get(change.entityKey());
-        if (stored != null && stored.supersedes(change.version())) {
-            log.debug("Dropping stale change of {}: version {} <= stored {}", change.entityKey(),
-                    change.version(), stored.version());
-            metrics.staleDropped();
-            return;
-        }
-        EntityState before = stored == null ? null : stored.toState();
-        EntityState after = change.op() == ChangeOp.UPSERT ? new EntityState(change.pk(), change.instance()) : null;
-        Collection<LiveGroup> candidates = groups.candidates(change.model(), Pks.keyText(change.pk()), before, after);
-        List<GroupBroadcast> entries = MembershipEvaluator.evaluate(candidates, before, after);
-        if (!catchUps.isEmpty()) {
-            catchUps.supersede(change.entityKey(), candidates);
-        }
-        store(change);
-        metrics.changeProcessed();
-        if (entries.isEmpty()) {
-            return;
-        }
-        ChangeBroadcast broadcast = ChangeBroadcast.newBuilder()
-                .setModel(change.model())
-                .setPk(Pks.keyText(change.pk()))
-                .setTs(Instant.ofEpochMilli(change.ts()))
-                .setGroups(entries)
-                .build();
-        context.forward(new Record<>(change.entityKey(), broadcast, record.timestamp()));
-        metrics.broadcastEmitted(entries.size());
-    }
-
-    private void settleCatchUps(long nowMs) {
-        if (catchUps.isEmpty()) {
-            return;
-        }
-        catchUpSender.settle(entities::get, this::stores, (entityKey, broadcast) -> {
-            context.forward(new Record<>(entityKey, broadcast, nowMs));
-            metrics.catchUpSent();
-        }, nowMs);
-    }
-
-    /** True if this task's store is where the entity lives (or would, had it not been deleted). */
-    private boolean stores(String entityKey) {
-        OptionalInt partition = partitions.partitionOf(entityKey);
-        return partition.isPresent() && partition.getAsInt() == context.taskId().partition();
-    }
-
-    private void store(ChangeEvent change) {
-        if (change.op() == ChangeOp.UPSERT) {
-            entities.put(change.entityKey(), StoredEntity.live(change.pk(), change.instance(), change.version()));
-        } else if (change.version() != null) {
-            entities.put(change.entityKey(), StoredEntity.tombstone(change.pk(), change.version()));
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof ChangeEvent change) {
+            changes.apply(change);
+        } else if (record.value() instanceof TaskCommand command) {
+            commands.apply(command);
         } else {
-            entities.delete(change.entityKey());
+            throw new IllegalArgumentException("membership got a " + record.value().getClass().getName());
+        }
+    }
+
+    private void tick(long nowMs) {
+        history.expire(nowMs);
+        markers.mark(sessions.liveSlots(), positions.current(), new Output());
+    }
+
+    @Override
+    public void close() {
+        // The task leaves this instance (or it stops): the groups it held here are no longer its to evaluate.
+        wiring.groups().forgetTask(partition);
+    }
+
+    /** Forwards to the task's children. */
+    private final class Output implements TaskOutput {
+
+        @Override
+        public void broadcast(SlotRecord record) {
+            context.forward(new Record<Object, Object>(record.key(), record, now()), wiring.broadcastsSink());
+        }
+
+        @Override
+        public void frameTooLarge(ChangeEvent change, String reason) {
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            log.warn("Dead-lettering {}-{}@{} ({}): {}", source.topic(), source.partition(), source.offset(),
+                    DeadLetters.Kind.FRAME_TOO_LARGE.tag(), reason);
+            wiring.metrics().deadLettered(DeadLetters.Kind.FRAME_TOO_LARGE.tag());
+            context.forward(new Record<Object, Object>(change.entityKey().getBytes(StandardCharsets.UTF_8),
+                    change.raw(), now(), DeadLetters.headers(new org.apache.kafka.common.header.internals.RecordHeaders(),
+                    source.topic(), source.partition(), source.offset(), DeadLetters.Kind.FRAME_TOO_LARGE, reason)),
+                    wiring.deadLettersSink());
+        }
+
+        @Override
+        public void forgetPair(String key) {
+            context.forward(new Record<Object, Object>(key, new PairTombstone(partition), now()),
+                    wiring.subscriptionsSink());
+        }
+
+        @Override
+        public long now() {
+            return context.currentSystemTimeMs();
         }
     }
 }

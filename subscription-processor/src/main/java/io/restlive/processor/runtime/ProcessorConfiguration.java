@@ -6,11 +6,12 @@ import io.restlive.processor.config.ProcessorProperties;
 import io.restlive.processor.config.RegistryProperties;
 import io.restlive.processor.decode.ChangeDecoders;
 import io.restlive.processor.decode.RegistryChangeDecoder;
+import io.restlive.processor.internalapi.InternalApiProperties;
 import io.restlive.processor.lookup.EntityStoreAccess;
 import io.restlive.processor.lookup.HttpRemoteLookup;
-import io.restlive.processor.lookup.KafkaStreamsStoreAccess;
 import io.restlive.processor.lookup.LookupService;
 import io.restlive.processor.metrics.ProcessorMetrics;
+import io.restlive.processor.progress.InputProgress;
 import io.restlive.processor.topology.TopologySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -54,8 +55,12 @@ public class ProcessorConfiguration {
                     properties.topicNames().changes(), registry.properties()));
         }
         TopologySettings settings = TopologySettings.of(properties.topicNames(), views, decoders, metrics)
-                .withEdgeTtl(properties.edgeTtl());
+                .withEdgeTtl(properties.edgeTtl())
+                .withUnknownModelsKept(properties.keepsUnknownModels())
+                .withMembership(properties.membership())
+                .withProgress(new InputProgress());
         metrics.gaugeGroups(settings.groups()::size);
+        metrics.registerModels(views.models());
         return settings;
     }
 
@@ -63,22 +68,24 @@ public class ProcessorConfiguration {
     StreamsRuntime streamsRuntime(ProcessorProperties properties, TopologySettings settings,
                                   ApplicationContext context, MeterRegistry registry) {
         return new StreamsRuntime(properties, settings,
-                () -> new HostInfo(advertisedHost(properties), httpPort(context)), registry);
+                () -> new HostInfo(advertisedHost(properties), httpPort(context)), registry,
+                reason -> FatalExit.exit(context, reason));
     }
 
     @Bean
-    EntityStoreAccess entityStoreAccess(StreamsRuntime runtime) {
-        return new KafkaStreamsStoreAccess(runtime);
+    EntityStoreAccess entityStoreAccess(StreamsRuntime runtime, TopologySettings settings) {
+        return new KafkaStreamsStoreAccess(runtime, settings.progress(), settings.topics().changes());
     }
 
     @Bean
-    LookupService lookupService(EntityStoreAccess stores) {
-        return new LookupService(stores, new HttpRemoteLookup());
+    LookupService lookupService(EntityStoreAccess stores, ProcessorProperties properties,
+                                InternalApiProperties internalApi) {
+        return new LookupService(stores, new HttpRemoteLookup(internalApi.internalSecret()), properties.lookupHold());
     }
 
     @Bean
-    HealthIndicator kafkaStreamsReadiness(StreamsRuntime runtime) {
-        return StreamsHealthIndicators.readiness(runtime);
+    HealthIndicator kafkaStreamsReadiness(StreamsRuntime runtime, TopologySettings settings) {
+        return StreamsHealthIndicators.readiness(runtime, settings.progress(), settings.topics().changes());
     }
 
     @Bean

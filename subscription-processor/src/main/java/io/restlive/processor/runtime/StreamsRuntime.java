@@ -7,14 +7,13 @@ import io.restlive.processor.config.ProcessorProperties;
 import io.restlive.processor.config.StreamsPropertiesFactory;
 import io.restlive.processor.topology.SubscriptionTopology;
 import io.restlive.processor.topology.TopologySettings;
+import io.restlive.schemas.TopicNames;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -22,23 +21,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Owns the one {@link KafkaStreams} of this instance: declares the topics, builds the topology, starts it
- * after the HTTP server (so that {@code application.server} answers lookups) and closes it first on
- * shutdown. Local state is never wiped: it is what makes a restart fast.
+ * Owns the one {@link KafkaStreams} of this instance: declares the topics, checks that the ones a task
+ * reads together are partitioned alike, notes where its input ended at start-up (readiness waits for it),
+ * builds the topology, starts it after the HTTP server (so that {@code application.server} answers lookups)
+ * and closes it first on shutdown. If Kafka Streams fails for good (ERROR), the process is told to exit, so
+ * that its supervisor restarts it rather than keep a live-looking instance that processes nothing. Local
+ * state is never wiped: it is what makes a restart fast.
  */
 public final class StreamsRuntime implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsRuntime.class);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Serializer<String> ENTITY_KEYS = Serdes.String().serializer();
 
     private final ProcessorProperties properties;
     private final TopologySettings settings;
     private final Supplier<HostInfo> self;
     private final MeterRegistry registry;
+    private final Consumer<String> fatal;
     private volatile KafkaStreams streams;
     private volatile HostInfo host;
+    private volatile int partitions;
     private KafkaStreamsMetrics streamsMetrics;
 
     /**
@@ -46,34 +49,44 @@ public final class StreamsRuntime implements SmartLifecycle {
      * @param settings what the topology is built from
      * @param self this instance's advertised host and HTTP port, known once the HTTP server listens
      * @param registry where Kafka Streams' own metrics are bound
+     * @param fatal ends the process with the given reason (Kafka Streams failed for good)
      */
     public StreamsRuntime(ProcessorProperties properties, TopologySettings settings, Supplier<HostInfo> self,
-                          MeterRegistry registry) {
+                          MeterRegistry registry, Consumer<String> fatal) {
         this.properties = properties;
         this.settings = settings;
         this.self = self;
         this.registry = registry;
+        this.fatal = fatal;
     }
 
     @Override
     public synchronized void start() {
-        RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(settings.topics(),
-                properties.partitions(), properties.replication()), TOPICS_TIMEOUT);
+        TopicNames topics = settings.topics();
+        RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(topics,
+                properties.partitions(), properties.broadcastPartitions(), properties.replication()), TOPICS_TIMEOUT);
+        partitions = RestLiveTopics.dataPartitions(properties.bootstrapServers(), topics, TOPICS_TIMEOUT);
+        StartupOffsets offsets = StartupOffsets.read(properties.bootstrapServers(), properties.applicationId(),
+                List.of(topics.changes(), topics.reroutedChanges(), topics.subscriptions()), partitions, TOPICS_TIMEOUT);
+        settings.progress().track(offsets.ends(), offsets.committed(), properties.exactlyOnce() ? 1 : 0);
         host = self.get();
-        // Owner tasks ask where an entity lives, to tell an entity deleted without a version from one
-        // stored elsewhere.
-        TopologySettings running = settings.withEntityPartitions(this::partitionOf);
-        KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(running),
+        KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(settings.withDataPartitions(partitions)),
                 StreamsPropertiesFactory.create(properties, host));
         created.setUncaughtExceptionHandler(e -> {
             log.error("A stream thread failed; stopping this instance so that it is restarted", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        created.setStateListener((now, before) -> log.info("Kafka Streams {} -> {}", before, now));
+        created.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                fatal.accept("Kafka Streams failed (state ERROR): this instance processes nothing until restarted");
+            }
+        });
         streamsMetrics = new KafkaStreamsMetrics(created);
         streamsMetrics.bindTo(registry);
         streams = created;
-        log.info("Starting Kafka Streams {} as {}:{}", properties.applicationId(), host.host(), host.port());
+        log.info("Starting Kafka Streams {} as {}:{} ({} partitions)", properties.applicationId(), host.host(),
+                host.port(), partitions);
         created.start();
     }
 
@@ -100,22 +113,6 @@ public final class StreamsRuntime implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    /**
-     * The partition of the entity store that holds {@code entityKey}, as Kafka Streams routes it (the
-     * changes topic's actual partition count, the default partitioner); empty before start and while the
-     * metadata is not available (a rebalance).
-     */
-    private OptionalInt partitionOf(String entityKey) {
-        KafkaStreams current = streams;
-        if (current == null) {
-            return OptionalInt.empty();
-        }
-        KeyQueryMetadata metadata = current.queryMetadataForKey(SubscriptionTopology.ENTITIES_STORE, entityKey,
-                ENTITY_KEYS);
-        return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
-                ? OptionalInt.empty() : OptionalInt.of(metadata.partition());
-    }
-
     /** The running Kafka Streams, if started. */
     public Optional<KafkaStreams> streams() {
         return Optional.ofNullable(streams);
@@ -130,5 +127,10 @@ public final class StreamsRuntime implements SmartLifecycle {
     /** The host and port this instance advertises; empty before start. */
     public Optional<HostInfo> self() {
         return Optional.ofNullable(host);
+    }
+
+    /** The partition count of the changes topic; 0 before start. */
+    public int partitions() {
+        return partitions;
     }
 }

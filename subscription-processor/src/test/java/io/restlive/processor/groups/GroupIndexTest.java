@@ -71,46 +71,77 @@ class GroupIndexTest {
     }
 
     @Test
-    void shouldBuildAGroupOnceAndKeepItUntilItsLastEdgeLeaves() {
-        // given
+    void shouldBuildAGroupOnceAndKeepItUntilItsLastRouteLeavesInEveryTask() {
+        // given: edges e1, e2, e3 join in task 0; e2 joins again, and in task 1 too
         GroupSpec spec = spec("all", "list", null, "{}");
         String key = GroupSpecs.key(spec);
         AtomicInteger built = new AtomicInteger();
+        String[][] joins = {{"e1", "0"}, {"e2", "0"}, {"e2", "0"}, {"e3", "0"}, {"e2", "1"}};
 
         // when
-        for (String edge : new String[] {"e1", "e2", "e2", "e3"}) {
-            index.join(key, edge, () -> {
+        for (String[] join : joins) {
+            index.join(key, join[0], 5, Integer.parseInt(join[1]), () -> {
                 built.incrementAndGet();
                 return factory.create(key, spec);
             });
         }
 
-        // then
+        // then: one group, a route per session with the tasks that applied its join
         assertThat(built).hasValue(1);
-        assertThat(index.edges(key)).containsExactlyInAnyOrder("e1", "e2", "e3");
-        assertThat(index.leave(key, "e1")).isFalse();
-        assertThat(index.leave(key, "unknown-edge")).isFalse();
-        assertThat(index.leave(key, "e2")).isFalse();
+        assertThat(index.routes(key)).containsExactlyInAnyOrder(new GroupIndex.Route("e1", 5, 0b01),
+                new GroupIndex.Route("e2", 5, 0b11), new GroupIndex.Route("e3", 5, 0b01));
+        assertThat(index.leave(key, "e1", 0)).isTrue();
+        assertThat(index.leave(key, "unknown-edge", 0)).isFalse();
+        assertThat(index.leave(key, "e2", 0)).isTrue();
+        assertThat(index.routes(key)).containsExactlyInAnyOrder(new GroupIndex.Route("e2", 5, 0b10),
+                new GroupIndex.Route("e3", 5, 0b01));
+        assertThat(index.leave(key, "e3", 0)).isTrue();
         assertThat(index.group(key)).isPresent();
-        assertThat(index.leave(key, "e3")).isTrue();
+        assertThat(index.leave(key, "e2", 1)).isTrue();
         assertThat(index.group(key)).isEmpty();
         assertThat(index.size()).isZero();
         assertThat(index.candidates("todolist.Task", "1", null, task(1, 1))).isEmpty();
     }
 
     @Test
-    void shouldNotCreateAGroupTheFactoryRejects() {
+    void shouldForgetTheRoutesOfATaskThatLeftThisInstance() {
+        // given
+        String both = join(spec("all", "list", null, "{}"), "e1", 0);
+        join(spec("all", "list", null, "{}"), "e1", 1);
+        String onlyInOne = join(spec("tags", "list", null, "{}"), "e1", 1);
+
         // when
-        boolean created = index.join("k", "e1", Optional::empty);
+        index.forgetTask(1);
 
         // then
-        assertThat(created).isFalse();
+        assertThat(index.routes(both)).containsExactly(new GroupIndex.Route("e1", 5, 0b01));
+        assertThat(index.group(onlyInOne)).isEmpty();
+    }
+
+    @Test
+    void shouldNotCreateAGroupTheFactoryRejects() {
+        // when
+        Optional<LiveGroup> created = index.join("k", "e1", 5, 0, Optional::empty);
+
+        // then
+        assertThat(created).isEmpty();
         assertThat(index.size()).isZero();
     }
 
+    @Test
+    void shouldRefusePartitionsBeyondWhatARouteCanHold() {
+        assertThat(GroupIndex.bit(63)).isEqualTo(Long.MIN_VALUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GroupIndex.bit(64))
+                .hasMessageContaining("at most 64 partitions");
+    }
+
     private String join(GroupSpec spec, String edge) {
+        return join(spec, edge, 0);
+    }
+
+    private String join(GroupSpec spec, String edge, int partition) {
         String key = GroupSpecs.key(spec);
-        index.join(key, edge, () -> factory.create(key, spec));
+        index.join(key, edge, 5, partition, () -> factory.create(key, spec));
         return key;
     }
 

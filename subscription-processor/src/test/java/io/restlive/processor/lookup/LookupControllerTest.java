@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.restlive.core.json.Json;
-import io.restlive.processor.entities.StateDigest;
+import java.time.Duration;
 import io.restlive.processor.entities.StoredEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,19 +15,18 @@ class LookupControllerTest {
 
     private final FakeStores stores = new FakeStores();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new LookupController(
-            new LookupService(stores, (host, query) -> new LookupResult.NotFound()))).build();
+            new LookupService(stores, (host, query) -> new LookupResult.NotFound(), Duration.ZERO))).build();
 
     @Test
     void shouldAnswerPkAndInstanceOfAFoundEntity() throws Exception {
         // given
         stores.entities.put("todolist.Task|1", StoredEntity.live(Json.NODES.numberNode(1),
-                Json.parseObject("{\"id\":1,\"text\":\"Milk\"}"), 3L));
+                Json.parseObject("{\"id\":1,\"text\":\"Milk\"}"), 3L, 7));
 
         // when / then
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "\"1\""))
                 .andExpect(status().isOk())
-                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"},\"digest\":\""
-                        + StateDigest.of(Json.parseObject("{\"text\":\"Milk\",\"id\":1}")) + "\"}", true));
+                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"}}", true));
     }
 
     @Test
@@ -46,7 +45,7 @@ class LookupControllerTest {
         // when / then
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "1"))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(content().json("{\"error\":\"not ready\"}", true));
+                .andExpect(content().json("{\"error\":\"not ready: task 0 is not ready here\"}", true));
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.restlive.processor.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restlive.core.json.Json;
-import io.restlive.processor.entities.StateDigest;
 import io.restlive.processor.entities.StoredEntity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +25,19 @@ class LookupServiceTest {
     private final LookupService service = new LookupService(stores, (host, query) -> {
         asked.add(host);
         return answers.getOrDefault(host, new LookupResult.NotFound());
-    });
+    }, Duration.ZERO, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     @Test
     void shouldFindAnEntityByPkLenientlyBetweenNumberAndNumericString() throws Exception {
         // given
         stores.entities.put("todolist.Task|1", live(1, "{\"id\":1}"));
         stores.entities.put("todolist.Tag|\"7\"", StoredEntity.live(Json.NODES.stringNode("7"),
-                Json.parseObject("{\"name\":\"seven\"}"), null));
+                Json.parseObject("{\"name\":\"seven\"}"), null, 1));
 
         // when / then
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false)).isInstanceOf(LookupResult.Found.class);
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "\"1\""), false))
-                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}"), StateDigest.of(Json.parseObject("{\"id\":1}"))));
+                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}")));
         assertThat(service.lookup(LookupQuery.parse("todolist.Tag", "pk", "7"), false))
                 .satisfies(r -> assertThat(((LookupResult.Found) r).pk().asString()).isEqualTo("7"));
         assertThat(asked).isEmpty();
@@ -55,7 +58,7 @@ class LookupServiceTest {
     @Test
     void shouldNotFindTombstonedEntities() throws Exception {
         // given
-        stores.entities.put("todolist.Task|1", StoredEntity.tombstone(Json.NODES.numberNode(1), 5));
+        stores.entities.put("todolist.Task|1", StoredEntity.tombstone(Json.NODES.numberNode(1), 5, 2));
 
         // when / then
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false))
@@ -65,18 +68,32 @@ class LookupServiceTest {
     }
 
     @Test
-    void shouldAskTheKeysActiveHostFirstAndThenTheOthers() throws Exception {
-        // given
+    void shouldAskOnlyTheInstanceRunningTheEntitysTaskForAPk() throws Exception {
+        // given: the entity's task runs elsewhere; a third instance exists too
         stores.remoteOwners.put("todolist.Task|1", OTHER);
         stores.others.addAll(List.of(THIRD, OTHER));
-        answers = Map.of(THIRD, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}"), "d"));
+        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}")));
 
         // when
         LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false);
 
         // then
         assertThat(found(result)).isEqualTo(1);
-        assertThat(asked).containsExactly(OTHER, THIRD);
+        assertThat(asked).containsExactly(OTHER);
+    }
+
+    @Test
+    void shouldAskEveryOtherInstanceForAnotherFieldAfterItsOwnTasks() throws Exception {
+        // given
+        stores.others.addAll(List.of(THIRD, OTHER));
+        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(4), Json.parseObject("{\"id\":4}")));
+
+        // when
+        LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "slug", "\"x\""), false);
+
+        // then
+        assertThat(found(result)).isEqualTo(4);
+        assertThat(asked).containsExactly(THIRD, OTHER);
     }
 
     @Test
@@ -93,29 +110,56 @@ class LookupServiceTest {
     }
 
     @Test
-    void shouldSayUnavailableWhenAnInstanceThatMightHoldTheEntityDoesNotAnswer() throws Exception {
+    void shouldSayNotReadyWhenForwardedToAnInstanceTheTaskHasLeft() throws Exception {
+        // given: the asker thought this instance ran the task; it has moved to OTHER since
+        stores.remoteOwners.put("todolist.Task|1", OTHER);
+
+        // when
+        LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), true);
+
+        // then: not a false "not found"; the asker tries again
+        assertThat(result).isInstanceOf(LookupResult.NotReady.class);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void shouldSayUnavailableWhenAnotherInstanceThatMightHoldTheEntityDoesNotAnswer() throws Exception {
         // given
         stores.others.add(OTHER);
         answers = Map.of(OTHER, new LookupResult.Unavailable("connection refused"));
 
         // when
-        LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false);
+        LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "slug", "\"x\""), false);
 
         // then
         assertThat(result).isInstanceOf(LookupResult.Unavailable.class);
     }
 
     @Test
-    void shouldSayNotReadyWhileStreamsIsNotRunningOrStoresMoveAway() throws Exception {
-        // given
+    void shouldNeverAnswerNotFoundBeforeTheOwnerIsReady() throws Exception {
+        // given: the entity exists, but the task has not caught up with its backlog yet
+        stores.entities.put("todolist.Task|1", live(1, "{\"id\":1}"));
         stores.ready = false;
+
+        // when
+        LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false);
+
+        // then
+        assertThat(result).isInstanceOf(LookupResult.NotReady.class);
+        assertThat(stores.readinessChecks).isPositive();
+    }
+
+    @Test
+    void shouldSayNotReadyWhileNoInstanceRunsTheTaskOrStoresMoveAway() throws Exception {
+        // given
+        stores.ownersKnown = false;
 
         // when / then
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false))
                 .isInstanceOf(LookupResult.NotReady.class);
 
         // given
-        stores.ready = true;
+        stores.ownersKnown = true;
         stores.storesMigrated = true;
 
         // when / then
@@ -124,7 +168,7 @@ class LookupServiceTest {
     }
 
     private static StoredEntity live(long pk, String instance) {
-        return StoredEntity.live(Json.NODES.numberNode(pk), Json.parseObject(instance), null);
+        return StoredEntity.live(Json.NODES.numberNode(pk), Json.parseObject(instance), null, 1);
     }
 
     private static long found(LookupResult result) {

@@ -34,6 +34,7 @@ class ChangeEncodingsTest {
     void joinOpenTasks() {
         harness = new ProcessorHarness(TestViews.YAML, stateDir);
         open = harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-1");
+        harness.drain();
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class EdgeExpiryTest {
 
         // then: edge-a's own group is gone, the shared one is edge-b's alone
         assertThat(harness.groups().group(alone)).isEmpty();
-        assertThat(harness.groups().edges(shared)).containsExactly("edge-b");
+        assertThat(harness.sessions(shared)).containsExactly("edge-b");
         assertThat(harness.metrics().edgesExpired()).isEqualTo(1);
         harness.upsert(TASK, 1, "{\"id\":1,\"text\":\"Milk\",\"done\":false,\"list\":1}", null);
         assertThat(harness.entries()).extracting(Entry::group, Entry::action).containsExactly(
@@ -67,7 +67,7 @@ class EdgeExpiryTest {
         beatFor("edge-a", Duration.ofMinutes(3));
 
         // then
-        assertThat(harness.groups().edges(group)).containsExactly("edge-a");
+        assertThat(harness.sessions(group)).containsExactly("edge-a");
         assertThat(harness.metrics().edgesExpired()).isZero();
     }
 
@@ -81,7 +81,7 @@ class EdgeExpiryTest {
         harness.advanceWallClock(TTL.multipliedBy(2));
 
         // then: the silence it did not watch expires nothing...
-        assertThat(harness.groups().edges(group)).containsExactly("edge-a");
+        assertThat(harness.sessions(group)).containsExactly("edge-a");
 
         // ...until it has watched a full TTL more without hearing from the edge
         advanceInSteps(EXPIRY);
@@ -98,7 +98,7 @@ class EdgeExpiryTest {
         advanceInSteps(Duration.ofSeconds(50));
 
         // then: 50 s of silence is less than three intervals
-        assertThat(harness.groups().edges(group)).containsExactly("slow-edge");
+        assertThat(harness.sessions(group)).containsExactly("slow-edge");
         advanceInSteps(Duration.ofSeconds(30));
         assertThat(harness.groups().group(group)).isEmpty();
     }

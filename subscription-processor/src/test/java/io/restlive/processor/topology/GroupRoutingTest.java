@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restlive.core.json.Json;
 import io.restlive.core.views.LiveUser;
 import io.restlive.processor.topology.ProcessorHarness.Entry;
-import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.EdgeBroadcast;
+import org.apache.kafka.streams.test.TestRecord;
 import io.restlive.schemas.GroupSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,21 +82,31 @@ class GroupRoutingTest {
     }
 
     @Test
-    void shouldWriteOneEntryPerChangeForAGroupJoinedByThreeEdges() {
-        // given
+    void shouldWriteOneEntryPerChangeAndSlotForAGroupJoinedByThreeEdges() {
+        // given: edges 1 and 2 read slot 0, edge 3 reads slot 4
         String group = harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-1");
         harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-2");
-        harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-3");
+        harness.join(harness.spec("open-tasks", "list", null, "{}", LiveUser.ANONYMOUS), "edge-3",
+                command -> command.setSlot(4));
+        harness.drain();
 
         // when
         harness.upsert(TASK, 1, task(1, "Milk", false), null);
 
-        // then
-        List<ChangeBroadcast> broadcasts = harness.broadcasts();
-        assertThat(broadcasts).hasSize(1);
-        assertThat(broadcasts.get(0).getGroups()).singleElement()
-                .satisfies(entry -> assertThat(entry.getGroupKey()).isEqualTo(group));
-        assertThat(harness.groups().edges(group)).containsExactlyInAnyOrder("edge-1", "edge-2", "edge-3");
+        // then: the group is rendered once, one record per slot
+        List<TestRecord<String, byte[]>> records = harness.broadcastRecords();
+        assertThat(records).hasSize(2);
+        assertThat(ProcessorHarness.frames(records.stream().map(r -> decode(r.value())).toList()))
+                .extracting(ProcessorHarness.Frame::group).containsExactly(group, group);
+        assertThat(harness.sessions(group)).containsExactlyInAnyOrder("edge-1", "edge-2", "edge-3");
+    }
+
+    private static EdgeBroadcast decode(byte[] value) {
+        try {
+            return AvroCodecs.decodeBroadcast(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -150,8 +162,14 @@ class GroupRoutingTest {
         // when
         harness.upsert(TASK, 1, task(1, "Milk", false), null);
 
-        // then
+        // then: the edge is told it will never be live
         assertThat(harness.groups().group(unknown)).isEmpty();
         assertThat(harness.broadcasts()).isEmpty();
+        harness.join(GroupSpec.newBuilder(harness.spec("open-tasks", "list", null, "{}", LiveUser.ANONYMOUS))
+                .setView("not-in-this-file").build(), "edge-2");
+        assertThat(harness.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.getKind()).isEqualTo(io.restlive.schemas.NoticeKind.INCOMPLETE);
+            assertThat(notice.getDetail()).contains("not-in-this-file");
+        });
     }
 }

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restlive.core.views.LiveUser;
 import io.restlive.processor.topology.ProcessorHarness.Entry;
-import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.ChangeFrames;
+import io.restlive.schemas.EdgeBroadcast;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,15 @@ class MembershipTransitionsTest {
     void joinOpenTasks() {
         harness = new ProcessorHarness(TestViews.YAML, stateDir);
         open = harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-1");
+        harness.drain();
+    }
+
+    private static EdgeBroadcast decode(byte[] value) {
+        try {
+            return AvroCodecs.decodeBroadcast(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -44,16 +55,17 @@ class MembershipTransitionsTest {
         harness.upsert(TASK, 1, task(1, "Milk", false), null);
 
         // then
-        List<TestRecord<String, ChangeBroadcast>> records = harness.broadcastRecords();
+        List<TestRecord<String, byte[]>> records = harness.broadcastRecords();
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("todolist.Task|1");
-        ChangeBroadcast broadcast = records.get(0).value();
+        ChangeFrames broadcast = decode(records.get(0).value()).getChange();
         assertThat(broadcast.getModel()).isEqualTo(TASK);
         assertThat(broadcast.getPk()).isEqualTo("1");
         assertThat(broadcast.getTs()).isEqualTo(Instant.ofEpochMilli(1000));
-        assertThat(broadcast.getGroups()).hasSize(1);
-        assertThat(new Entry(broadcast.getGroups().get(0).getGroupKey(), broadcast.getGroups().get(0).getAction(),
-                broadcast.getGroups().get(0).getInstance()))
+        assertThat(broadcast.getLast()).isTrue();
+        assertThat(broadcast.getEntries()).hasSize(1);
+        assertThat(new Entry(broadcast.getEntries().get(0).getGroupKey(), broadcast.getEntries().get(0).getAction(),
+                broadcast.getPayloads().get(broadcast.getEntries().get(0).getPayload())))
                 .isEqualTo(new Entry(open, CREATED, task(1, "Milk", false)));
     }
 

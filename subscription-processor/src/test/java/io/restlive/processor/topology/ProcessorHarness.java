@@ -6,26 +6,32 @@ import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.QueryParams;
 import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
-import io.restlive.processor.catchup.PendingCatchUps;
 import io.restlive.processor.decode.ChangeDecoders;
-import io.restlive.processor.entities.EntityPartitions;
 import io.restlive.processor.groups.GroupIndex;
 import io.restlive.processor.metrics.ProcessorMetrics;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.BroadcastAction;
-import io.restlive.schemas.CatchUpRequest;
-import io.restlive.schemas.ChangeBroadcast;
+import io.restlive.schemas.ControlCommand;
+import io.restlive.schemas.ControlKind;
+import io.restlive.schemas.EdgeBroadcast;
 import io.restlive.schemas.EdgeHeartbeat;
+import io.restlive.schemas.FrameEntry;
 import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.Notice;
 import io.restlive.schemas.SubscriptionCommand;
+import io.restlive.schemas.SubscriptionKeys;
+import io.restlive.schemas.TaskPosition;
 import io.restlive.schemas.TopicNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -34,12 +40,15 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import tools.jackson.databind.JsonNode;
 
-/** Runs the production topology in a TopologyTestDriver, with helpers to join groups and publish changes. */
+/**
+ * Runs the production topology in a TopologyTestDriver, with helpers to join groups and publish changes.
+ * The driver runs every record in one task, of partition 0; edges read slot {@link #SLOT} unless a test
+ * says otherwise.
+ */
 final class ProcessorHarness implements AutoCloseable {
 
     static final TopicNames TOPICS = TopicNames.defaults();
-    /** A TopologyTestDriver runs one task per subtopology, on partition 0: it stores every entity. */
-    static final EntityPartitions ONE_TASK = entityKey -> OptionalInt.of(0);
+    static final int SLOT = 0;
 
     private final ViewsFile views;
     private final TopologySettings settings;
@@ -47,97 +56,120 @@ final class ProcessorHarness implements AutoCloseable {
     private final TestInputTopic<String, byte[]> subscriptions;
     private final TestInputTopic<String, byte[]> heartbeats;
     private final TestInputTopic<byte[], byte[]> changes;
-    private final TestOutputTopic<String, ChangeBroadcast> broadcasts;
+    private final TestOutputTopic<String, byte[]> broadcasts;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final TestOutputTopic<byte[], byte[]> rerouted;
+    private final TestOutputTopic<String, byte[]> subscriptionsOut;
+    private final List<EdgeBroadcast> read = new ArrayList<>();
 
     ProcessorHarness(String viewsYaml, Path stateDir) {
-        this(viewsYaml, stateDir, ChangeDecoders.standard());
+        this(viewsYaml, stateDir, settings -> settings);
     }
 
     ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders) {
-        this(viewsYaml, stateDir, decoders, TopologySettings.DEFAULT_EDGE_TTL, ONE_TASK);
+        this(viewsYaml, stateDir, decoders, settings -> settings);
     }
 
     ProcessorHarness(String viewsYaml, Path stateDir, Duration edgeTtl) {
-        this(viewsYaml, stateDir, ChangeDecoders.standard(), edgeTtl, ONE_TASK);
+        this(viewsYaml, stateDir, settings -> settings.withEdgeTtl(edgeTtl));
     }
 
-    /** A harness whose one task (partition 0) stores only the entities {@code partitions} puts there. */
-    ProcessorHarness(String viewsYaml, Path stateDir, EntityPartitions partitions) {
-        this(viewsYaml, stateDir, ChangeDecoders.standard(), TopologySettings.DEFAULT_EDGE_TTL, partitions);
+    ProcessorHarness(String viewsYaml, Path stateDir, UnaryOperator<TopologySettings> customize) {
+        this(viewsYaml, stateDir, ChangeDecoders.standard(), customize);
     }
 
-    private ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders, Duration edgeTtl,
-                             EntityPartitions partitions) {
+    private ProcessorHarness(String viewsYaml, Path stateDir, ChangeDecoders decoders,
+                             UnaryOperator<TopologySettings> customize) {
         views = ViewsFile.parse(viewsYaml, "test");
-        settings = TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory()).withEdgeTtl(edgeTtl)
-                .withEntityPartitions(partitions);
+        settings = customize.apply(TopologySettings.of(TOPICS, views, decoders, ProcessorMetrics.inMemory()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(SubscriptionTopology.build(settings), props);
-        ProcessorTopics topics = ProcessorTopics.of(TOPICS);
-        subscriptions = driver.createInputTopic(topics.subscriptions().name(), Serdes.String().serializer(),
+        subscriptions = driver.createInputTopic(TOPICS.subscriptions(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        heartbeats = driver.createInputTopic(topics.edgeHeartbeats().name(), Serdes.String().serializer(),
+        heartbeats = driver.createInputTopic(TOPICS.edgeHeartbeats(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
-        changes = driver.createInputTopic(topics.changes().name(), Serdes.ByteArray().serializer(),
+        changes = driver.createInputTopic(TOPICS.changes(), Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
-        broadcasts = driver.createOutputTopic(topics.broadcasts().name(), Serdes.String().deserializer(),
-                topics.broadcasts().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), Serdes.ByteArray().deserializer(),
+        broadcasts = driver.createOutputTopic(TOPICS.broadcasts(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+        rerouted = driver.createOutputTopic(TOPICS.reroutedChanges(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+        subscriptionsOut = driver.createOutputTopic(TOPICS.subscriptions(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
-    /** Announces a list group from {@code edgeId}; returns its key. */
-    String joinList(String view, String kwargs, LiveUser user, String edgeId) {
-        return join(spec(view, "list", null, kwargs, user), edgeId);
+    // ---- edges and groups
+
+    /** An edge session starts and reads {@code slot}. */
+    void startEdge(String session, int slot) {
+        subscriptions.pipeInput(SubscriptionKeys.edge(session), AvroCodecs.encode(ControlCommand.newBuilder()
+                .setKind(ControlKind.EDGE_STARTED).setSession(session).setSlot(slot).setTs(Instant.EPOCH).build()));
     }
 
-    /** Announces a retrieve group of {@code targetPk} from {@code edgeId}; returns its key. */
-    String joinRetrieve(String view, JsonNode targetPk, LiveUser user, String edgeId) {
-        return join(spec(view, "retrieve", targetPk, "{}", user), edgeId);
+    /** Announces a list group from {@code session}; returns its key. */
+    String joinList(String view, String kwargs, LiveUser user, String session) {
+        return join(spec(view, "list", null, kwargs, user), session);
+    }
+
+    /** Announces a retrieve group of {@code targetPk} from {@code session}; returns its key. */
+    String joinRetrieve(String view, JsonNode targetPk, LiveUser user, String session) {
+        return join(spec(view, "retrieve", targetPk, "{}", user), session);
+    }
+
+    String join(GroupSpec spec, String session) {
+        return join(spec, session, command -> command);
     }
 
     /**
-     * A retrieve subscriber of {@code targetPk} on {@code edgeId} joins with a catch-up request: it saw
-     * the state whose digest is {@code digest}; the command is sent now (by the driver's wall clock).
+     * Announces a group with a command the caller completes (a cut, a target, another slot).
+     *
+     * @return the group key
      */
-    String joinRetrieveCatchingUp(String view, JsonNode targetPk, String edgeId, String catchUpKey, String digest,
-                                  String deletedPayload, Instant sentAt) {
-        GroupSpec spec = spec(view, "retrieve", targetPk, "{}", LiveUser.ANONYMOUS);
+    String join(GroupSpec spec, String session, UnaryOperator<SubscriptionCommand.Builder> complete) {
         String groupKey = GroupSpecs.key(spec);
-        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
-                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(spec).setTs(sentAt)
-                .setCatchUp(CatchUpRequest.newBuilder().setKey(catchUpKey).setDigest(digest)
-                        .setDeletedPayload(deletedPayload).build())
-                .build()));
+        SubscriptionCommand.Builder command = SubscriptionCommand.newBuilder().setGroupKey(groupKey).setEdgeId(session)
+                .setSpec(spec).setTs(Instant.EPOCH).setSlot(SLOT);
+        subscriptions.pipeInput(SubscriptionKeys.pair(groupKey, session), AvroCodecs.encode(complete.apply(command).build()));
         return groupKey;
     }
 
-    String join(GroupSpec spec, String edgeId) {
-        String groupKey = GroupSpecs.key(spec);
-        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
-                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(spec).setTs(Instant.EPOCH).build()));
-        return groupKey;
+    /** A join's cut: the position of task 0 the edge had read, in the task's current epoch. */
+    List<TaskPosition> cutAt(long seq) {
+        return List.of(new TaskPosition(0, epoch(), seq));
+    }
+
+    /** The epoch of task 0, as its notices and markers say. */
+    int epoch() {
+        return positionOfTask().getEpoch();
+    }
+
+    /** The position task 0 last reported (a marker it is asked for by starting a throwaway edge). */
+    TaskPosition positionOfTask() {
+        startEdge("probe#position", 99);
+        List<EdgeBroadcast> out = drain();
+        return out.get(out.size() - 1).getPosition();
     }
 
     /** The edge's last subscriber left: a tombstone. */
-    void leave(String groupKey, String edgeId) {
-        subscriptions.pipeInput(groupKey + "|" + edgeId, (byte[]) null);
+    void leave(String groupKey, String session) {
+        subscriptions.pipeInput(SubscriptionKeys.pair(groupKey, session), (byte[]) null);
     }
 
     /** The edge's last subscriber left, said with a command whose spec is null. */
-    void leaveWithNullSpec(String groupKey, String edgeId) {
-        subscriptions.pipeInput(groupKey + "|" + edgeId, AvroCodecs.encode(SubscriptionCommand.newBuilder()
-                .setGroupKey(groupKey).setEdgeId(edgeId).setSpec(null).setTs(Instant.EPOCH).build()));
+    void leaveWithNullSpec(String groupKey, String session) {
+        subscriptions.pipeInput(SubscriptionKeys.pair(groupKey, session), AvroCodecs.encode(SubscriptionCommand.newBuilder()
+                .setGroupKey(groupKey).setEdgeId(session).setSpec(null).setTs(Instant.EPOCH).build()));
     }
 
     /** A heartbeat of edge session {@code session}, which beats every {@code interval}. */
     void heartbeat(String session, Duration interval) {
         heartbeats.pipeInput(session, AvroCodecs.encode(EdgeHeartbeat.newBuilder().setSession(session)
-                .setIntervalMs(interval.toMillis()).setTs(Instant.EPOCH).build()));
+                .setIntervalMs(interval.toMillis()).setTs(Instant.EPOCH).setSlot(SLOT).build()));
     }
 
     /** Any bytes as the heartbeat of {@code session}. */
@@ -150,6 +182,16 @@ final class ProcessorHarness implements AutoCloseable {
         heartbeats.pipeInput(session, (byte[]) null);
     }
 
+    /** Pipes what the processor wrote to the subscriptions topic back in, as the topic would deliver it. */
+    List<TestRecord<String, byte[]>> subscriptionsWritten() {
+        return subscriptionsOut.readRecordsToList();
+    }
+
+    /** Pipes records as a subscriptions-topic record. */
+    void pipeSubscription(String key, byte[] value) {
+        subscriptions.pipeInput(key, value);
+    }
+
     /** Moves the processor's wall clock, running its wall-clock punctuations. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
@@ -160,6 +202,8 @@ final class ProcessorHarness implements AutoCloseable {
         return GroupSpecs.spec(v, action, targetPk, Json.parseObject(kwargs),
                 QueryParams.normalize(Json.NODES.objectNode()), user);
     }
+
+    // ---- changes
 
     /** Publishes a JSON UPSERT envelope. */
     void upsert(String model, Object pk, String instance, Long version) {
@@ -181,22 +225,67 @@ final class ProcessorHarness implements AutoCloseable {
         changes.pipeInput(key, value);
     }
 
-    /** Broadcasts written since the last call. */
-    List<ChangeBroadcast> broadcasts() {
-        return broadcasts.readValuesToList();
+    // ---- what came out
+
+    /** Every record written to the broadcasts topic since the last call, decoded. */
+    List<EdgeBroadcast> drain() {
+        List<EdgeBroadcast> out = new ArrayList<>();
+        for (byte[] value : broadcasts.readValuesToList()) {
+            try {
+                out.add(AvroCodecs.decodeBroadcast(value));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        read.addAll(out);
+        return out;
     }
 
-    /** The group entries of every broadcast written since the last call, in order. */
+    /** The broadcast records that carry frames, since the last call. */
+    List<EdgeBroadcast> broadcasts() {
+        return drain().stream().filter(b -> b.getChange() != null).toList();
+    }
+
+    /** The live frames (addressed to every edge of the group) since the last call, in order. */
     List<Entry> entries() {
-        return broadcasts().stream().flatMap(b -> b.getGroups().stream())
-                .map(g -> new Entry(g.getGroupKey(), g.getAction(), g.getInstance())).toList();
+        return frames(drain()).stream().filter(f -> f.target() == null)
+                .map(f -> new Entry(f.group(), f.action(), f.instance())).toList();
     }
 
-    /** One group entry of a broadcast. */
+    /** Every frame since the last call, live and replayed, in order. */
+    List<Frame> frames() {
+        return frames(drain());
+    }
+
+    /** The notices since the last call, in order. */
+    List<Notice> notices() {
+        return drain().stream().flatMap(b -> b.getNotices().stream()).toList();
+    }
+
+    static List<Frame> frames(List<EdgeBroadcast> records) {
+        List<Frame> out = new ArrayList<>();
+        for (EdgeBroadcast record : records) {
+            if (record.getChange() == null) {
+                continue;
+            }
+            for (FrameEntry entry : record.getChange().getEntries()) {
+                out.add(new Frame(entry.getGroupKey(), entry.getAction(),
+                        record.getChange().getPayloads().get(entry.getPayload()), entry.getTarget(),
+                        record.getPosition().getSeq()));
+            }
+        }
+        return out;
+    }
+
+    /** One live frame: its group, action and instance. */
     record Entry(String group, BroadcastAction action, String instance) {
     }
 
-    List<TestRecord<String, ChangeBroadcast>> broadcastRecords() {
+    /** One frame with its target (null for live) and the sequence number of its change. */
+    record Frame(String group, BroadcastAction action, String instance, String target, long seq) {
+    }
+
+    List<TestRecord<String, byte[]>> broadcastRecords() {
         return broadcasts.readRecordsToList();
     }
 
@@ -204,12 +293,17 @@ final class ProcessorHarness implements AutoCloseable {
         return deadLetters.readRecordsToList();
     }
 
-    GroupIndex groups() {
-        return settings.groups();
+    List<TestRecord<byte[], byte[]>> rerouted() {
+        return rerouted.readRecordsToList();
     }
 
-    PendingCatchUps catchUps() {
-        return settings.catchUps();
+    /** The sessions holding a group in any task. */
+    List<String> sessions(String groupKey) {
+        return settings.groups().routes(groupKey).stream().map(GroupIndex.Route::session).toList();
+    }
+
+    GroupIndex groups() {
+        return settings.groups();
     }
 
     ProcessorMetrics metrics() {

@@ -14,32 +14,37 @@ class TopologyDescriptionTest {
                Sub-topology: 0
                 Source: changes-source (topics: [rest-live.changes])
                   --> decode-changes
+                Source: rerouted-changes-source (topics: [rest-live.changes-rerouted])
+                  --> decode-changes
                 Processor: decode-changes (stores: [])
-                  --> dead-letters-sink, membership
-                  <-- changes-source
-                Processor: membership (stores: [entities])
-                  --> broadcasts-sink
-                  <-- decode-changes
+                  --> membership, dead-letters-sink, rerouted-changes-sink
+                  <-- changes-source, rerouted-changes-source
+                Source: subscriptions-source (topics: [rest-live.subscriptions])
+                  --> decode-commands
+                Processor: decode-commands (stores: [])
+                  --> membership
+                  <-- subscriptions-source
+                Processor: membership (stores: [entities, task-position, subscription-pairs])
+                  --> broadcasts-sink, dead-letters-sink, forgotten-pairs-sink
+                  <-- decode-changes, decode-commands
                 Sink: broadcasts-sink (topic: rest-live.broadcasts)
                   <-- membership
                 Sink: dead-letters-sink (topic: rest-live.dead-letters)
+                  <-- decode-changes, membership
+                Sink: forgotten-pairs-sink (topic: rest-live.subscriptions)
+                  <-- membership
+                Sink: rerouted-changes-sink (topic: rest-live.changes-rerouted)
                   <-- decode-changes
 
-              Sub-topology: 1 for global store (will not generate tasks)
-                Source: subscriptions-source (topics: [rest-live.subscriptions])
-                  --> subscription-groups-updater
-                Processor: subscription-groups-updater (stores: [subscription-groups])
-                  --> none
-                  <-- subscriptions-source
-              Sub-topology: 2
+              Sub-topology: 1
                 Source: edge-heartbeats-source (topics: [rest-live.edge-heartbeats])
                   --> edge-liveness
                 Processor: edge-liveness (stores: [edge-leases])
-                  --> ended-sessions-sink, expired-pairs-sink
+                  --> ended-sessions-sink, session-commands-sink
                   <-- edge-heartbeats-source
                 Sink: ended-sessions-sink (topic: rest-live.edge-heartbeats)
                   <-- edge-liveness
-                Sink: expired-pairs-sink (topic: rest-live.subscriptions)
+                Sink: session-commands-sink (topic: rest-live.subscriptions)
                   <-- edge-liveness
 
             """;

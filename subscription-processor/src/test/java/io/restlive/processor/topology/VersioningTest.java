@@ -10,6 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restlive.core.views.LiveUser;
 import io.restlive.processor.topology.ProcessorHarness.Entry;
 import java.nio.file.Path;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.ControlCommand;
+import io.restlive.schemas.ControlKind;
+import io.restlive.schemas.SubscriptionKeys;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +29,8 @@ class VersioningTest {
 
     @BeforeEach
     void joinOpenTasks() {
-        harness = new ProcessorHarness(TestViews.YAML, stateDir);
+        // Changes of todolist.Other are kept too: one test resets one model and not the other.
+        harness = new ProcessorHarness(TestViews.YAML, stateDir, settings -> settings.withUnknownModelsKept(true));
         open = harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-1");
     }
 
@@ -85,5 +91,41 @@ class VersioningTest {
         assertThat(harness.entries()).containsExactly(
                 new Entry(open, CREATED, task(1, "a", false)),
                 new Entry(open, UPDATED, task(1, "b", false)));
+    }
+
+    @Test
+    void shouldApplyChangesWhoseVersionsWentBackOnceTheirModelsVersionsAreReset() {
+        // given: the source database was restored from a backup; its versions start again
+        harness.upsert(TASK, 1, task(1, "Before the restore", false), 7L);
+        harness.delete(TASK, 2, 9L);
+        harness.upsert(TASK, 1, task(1, "After the restore", false), 2L);
+        harness.upsert(TASK, 2, task(2, "Back again", false), 1L);
+        assertThat(harness.entries()).containsExactly(new Entry(open, CREATED, task(1, "Before the restore", false)));
+        assertThat(harness.metrics().staleChangesDropped()).isEqualTo(2.0);
+
+        // when: an operator resets the model's versions (./rest-live reset-versions --model todolist.Task)
+        harness.pipeSubscription(SubscriptionKeys.reset(TASK), AvroCodecs.encode(ControlCommand.newBuilder()
+                .setKind(ControlKind.RESET_VERSIONS).setModel(TASK).setTs(Instant.EPOCH).build()));
+        harness.upsert(TASK, 1, task(1, "After the restore", false), 2L);
+        harness.upsert(TASK, 2, task(2, "Back again", false), 1L);
+
+        // then
+        assertThat(harness.entries()).containsExactly(
+                new Entry(open, UPDATED, task(1, "After the restore", false)),
+                new Entry(open, CREATED, task(2, "Back again", false)));
+    }
+
+    @Test
+    void shouldResetNoOtherModelsVersions() {
+        // given
+        harness.upsert("todolist.Other", 1, "{\"id\":1}", 5L);
+
+        // when
+        harness.pipeSubscription(SubscriptionKeys.reset(TASK), AvroCodecs.encode(ControlCommand.newBuilder()
+                .setKind(ControlKind.RESET_VERSIONS).setModel(TASK).setTs(Instant.EPOCH).build()));
+        harness.upsert("todolist.Other", 1, "{\"id\":1}", 4L);
+
+        // then
+        assertThat(harness.metrics().staleChangesDropped()).isEqualTo(1.0);
     }
 }

@@ -1,6 +1,5 @@
 package io.restlive.edge.auth;
 
-import io.restlive.core.views.LiveUser;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
@@ -13,10 +12,10 @@ import reactor.core.publisher.Mono;
 public interface AuthenticatedHandler extends WebSocketHandler {
 
     /** Serves the session of an authenticated (or anonymous) user. */
-    Mono<Void> handle(WebSocketSession session, LiveUser user);
+    Mono<Void> handle(WebSocketSession session, AuthenticatedUser user);
 
     @Override
     default Mono<Void> handle(WebSocketSession session) {
-        return handle(session, LiveUser.ANONYMOUS);
+        return handle(session, AuthenticatedUser.ANONYMOUS);
     }
 }

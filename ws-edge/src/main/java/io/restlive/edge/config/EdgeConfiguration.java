@@ -1,21 +1,24 @@
 package io.restlive.edge.config;
 
 import io.restlive.core.kafka.RestLiveTopics;
+import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.core.views.ViewsFile;
-import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.fanout.BroadcastConsumer;
 import io.restlive.edge.fanout.BroadcastDelivery;
 import io.restlive.edge.groups.EdgeHeartbeats;
 import io.restlive.edge.groups.EdgeSession;
 import io.restlive.edge.groups.GroupCommands;
 import io.restlive.edge.groups.LocalGroups;
+import io.restlive.edge.groups.ReadPositions;
+import io.restlive.edge.groups.SlotChooser;
 import io.restlive.edge.lookup.ProcessorLookupClient;
+import io.restlive.edge.metrics.EdgeMetrics;
+import io.restlive.edge.protocol.SubscriptionLimits;
 import io.restlive.edge.protocol.SubscriptionProtocol;
 import io.restlive.schemas.TopicNames;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,16 +32,13 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** Wires an edge from its typed configuration: views, Kafka clients, groups, fan-out and tokens. */
+/** Wires an edge from its typed configuration: views, Kafka clients, groups and fan-out. */
 @Configuration(proxyBeanMethods = false)
 public class EdgeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EdgeConfiguration.class);
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     ViewsFile viewsFile(EdgeProperties properties) {
@@ -49,10 +49,15 @@ public class EdgeConfiguration {
     @Bean
     TopicNames topicNames(EdgeProperties properties) {
         TopicNames names = new TopicNames(properties.topicPrefix());
-        RestLiveTopics.ensure(properties.bootstrapServers(),
-                RestLiveTopics.declarations(names, properties.partitions(), properties.replication()),
-                Duration.ofSeconds(30));
+        RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(names,
+                properties.partitions(), properties.broadcastPartitions(), properties.replication()), TOPICS_TIMEOUT);
         return names;
+    }
+
+    /** The processor's task count: the partitions of the topics a task reads together. */
+    @Bean
+    ReadPositions readPositions(EdgeProperties properties, TopicNames names) {
+        return new ReadPositions(RestLiveTopics.dataPartitions(properties.bootstrapServers(), names, TOPICS_TIMEOUT));
     }
 
     @Bean(destroyMethod = "close")
@@ -66,59 +71,84 @@ public class EdgeConfiguration {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    @Bean(destroyMethod = "leaveAll")
-    LocalGroups localGroups(Producer<byte[], byte[]> groupProducer, TopicNames names, EdgeProperties properties) {
-        return new LocalGroups(new GroupCommands(groupProducer, names.subscriptions(),
-                EdgeSession.start(properties.edgeId())), Duration.ofSeconds(5));
-    }
-
-    /** Started before any subscription can join a group: the processor must know the session first. */
-    @Bean(initMethod = "start", destroyMethod = "close")
-    EdgeHeartbeats edgeHeartbeats(Producer<byte[], byte[]> groupProducer, TopicNames names, LocalGroups groups,
-                                  EdgeProperties properties) {
-        return new EdgeHeartbeats(groupProducer, names.edgeHeartbeats(), groups.session(),
-                properties.heartbeatInterval(), groups, System::currentTimeMillis);
+    /** A new session, reading the broadcasts slot the fewest live edges read. */
+    @Bean
+    EdgeSession edgeSession(EdgeProperties properties, TopicNames names) {
+        EdgeSession session = EdgeSession.start(properties.edgeId());
+        int slots = RestLiveTopics.partitionCounts(properties.bootstrapServers(), List.of(names.broadcasts()),
+                TOPICS_TIMEOUT).get(names.broadcasts());
+        session.useSlot(SlotChooser.choose(consumer(properties, "slots"), names.edgeHeartbeats(), slots,
+                System.currentTimeMillis(), TOPICS_TIMEOUT));
+        return session;
     }
 
     @Bean
-    SubscriptionProtocol subscriptionProtocol(LocalGroups groups, EdgeProperties properties) {
-        return new SubscriptionProtocol(new ProcessorLookupClient(properties.processorUrl(),
-                properties.lookupTimeout()), groups);
+    GroupCommands groupCommands(Producer<byte[], byte[]> groupProducer, TopicNames names, EdgeSession session,
+                                ReadPositions positions) {
+        return new GroupCommands(groupProducer, new SubscriptionRecords(names.subscriptions(), positions.partitions()),
+                session);
+    }
+
+    @Bean(destroyMethod = "leaveAll")
+    LocalGroups localGroups(GroupCommands commands, ReadPositions positions) {
+        return new LocalGroups(commands, positions, Duration.ofSeconds(5));
     }
 
     @Bean(destroyMethod = "close")
-    BroadcastConsumer broadcastConsumer(LocalGroups groups, TopicNames names, EdgeProperties properties) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        BroadcastConsumer broadcasts = new BroadcastConsumer(consumer, names.broadcasts(), new BroadcastDelivery(groups));
+    BroadcastConsumer broadcastConsumer(LocalGroups groups, ReadPositions positions, TopicNames names,
+                                        EdgeSession session, EdgeProperties properties) {
+        BroadcastConsumer broadcasts = new BroadcastConsumer(consumer(properties, "broadcasts"), names.broadcasts(),
+                session.slot(), new BroadcastDelivery(groups, positions));
         broadcasts.start();
         return broadcasts;
     }
 
-    /** Readiness: the edge delivers nothing until it reads every broadcast partition. */
-    @Bean
-    HealthIndicator broadcasts(BroadcastConsumer consumer) {
-        return () -> consumer.isReady() ? Health.up().build()
-                : Health.outOfService().withDetail("reason", "broadcast partitions not assigned yet").build();
+    /**
+     * Started once the broadcast consumer reads its slot (the processor's tasks answer the session's start
+     * with their positions, on the slot) and before any subscription can join a group.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    EdgeHeartbeats edgeHeartbeats(Producer<byte[], byte[]> groupProducer, TopicNames names, EdgeSession session,
+                                  LocalGroups groups, GroupCommands commands, ReadPositions positions,
+                                  BroadcastConsumer broadcasts, EdgeProperties properties) throws InterruptedException {
+        if (!broadcasts.awaitReady(TOPICS_TIMEOUT)) {
+            throw new IllegalStateException("the broadcasts slot " + session.slot() + " could not be read within "
+                    + TOPICS_TIMEOUT.toSeconds() + " s: is Kafka at " + properties.bootstrapServers() + " reachable?");
+        }
+        return new EdgeHeartbeats(groupProducer, names.edgeHeartbeats(), session, properties.heartbeatInterval(),
+                groups, commands, positions::knowsEveryTask, System::currentTimeMillis);
     }
 
     @Bean
-    TokenAuthenticator tokenAuthenticator(EdgeProperties properties) {
-        JwtDecoder decoder = null;
-        if (properties.jwtSecret() != null && !properties.jwtSecret().isEmpty()) {
-            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(
-                            properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256).build();
-        } else if (properties.jwtJwkSetUri() != null) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwtJwkSetUri()).build();
-        } else if (properties.jwtIssuerUri() != null) {
-            decoder = JwtDecoders.fromIssuerLocation(properties.jwtIssuerUri());
-        } else {
-            log.warn("No rest-live.jwt-secret, jwt-jwk-set-uri or jwt-issuer-uri: every token will be refused");
-        }
-        return new TokenAuthenticator(decoder);
+    SubscriptionProtocol subscriptionProtocol(LocalGroups groups, EdgeHeartbeats started, EdgeProperties properties,
+                                              SubscriptionLimits limits, EdgeMetrics metrics) {
+        return new SubscriptionProtocol(new ProcessorLookupClient(properties.processorUrl(),
+                properties.lookupTimeout(), properties.internalSecret()), groups, limits, metrics);
+    }
+
+    /**
+     * Readiness: the edge reads its slot and knows every processor task's position (so that a subscription
+     * it accepts can be made live from that moment).
+     */
+    @Bean
+    HealthIndicator broadcasts(BroadcastConsumer consumer, ReadPositions positions) {
+        return () -> {
+            if (!consumer.isReady()) {
+                return Health.outOfService().withDetail("reason", "broadcasts slot not assigned yet").build();
+            }
+            if (!positions.knowsEveryTask()) {
+                return Health.outOfService().withDetail("reason", "waiting for every processor task's position")
+                        .withDetail("known", positions.snapshot().size()).build();
+            }
+            return Health.up().build();
+        };
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(EdgeProperties properties, String purpose) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId() + "-" + purpose),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

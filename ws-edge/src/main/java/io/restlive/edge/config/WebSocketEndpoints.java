@@ -3,9 +3,13 @@ package io.restlive.edge.config;
 import io.restlive.core.views.Endpoint;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.edge.auth.AuthenticatingWebSocketService;
+import io.restlive.edge.auth.ConnectionCaps;
+import io.restlive.edge.auth.OriginPolicy;
 import io.restlive.edge.auth.TokenAuthenticator;
+import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.protocol.SubscriptionProtocol;
 import io.restlive.edge.web.LiveWebSocketHandler;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +47,12 @@ public class WebSocketEndpoints {
 
     @Bean
     HandlerMapping webSocketMapping(ViewsFile views, SubscriptionProtocol protocol, EdgeProperties properties,
-                                    Scheduler protocolThreads) {
+                                    Scheduler protocolThreads, EdgeMetrics metrics) {
         Map<String, Object> handlers = new LinkedHashMap<>();
         for (Endpoint endpoint : views.endpoints()) {
             LiveWebSocketHandler handler = new LiveWebSocketHandler(endpoint, protocol, protocolThreads,
-                    properties.sendTimeLimit(), properties.sendBufferLimit());
+                    properties.sendTimeLimit(), properties.sendBufferLimit(), metrics, Schedulers.parallel(),
+                    Clock.systemUTC());
             String path = endpoint.path();
             handlers.put(path, handler);
             String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
@@ -60,9 +65,11 @@ public class WebSocketEndpoints {
     }
 
     @Bean
-    WebSocketHandlerAdapter webSocketHandlerAdapter(TokenAuthenticator authenticator, Scheduler protocolThreads) {
+    WebSocketHandlerAdapter webSocketHandlerAdapter(TokenAuthenticator authenticator, Scheduler protocolThreads,
+                                                    OriginPolicy origins, ConnectionCaps caps, EdgeMetrics metrics) {
         HandshakeWebSocketService upgrade = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy());
-        WebSocketService service = new AuthenticatingWebSocketService(authenticator, upgrade, protocolThreads);
+        WebSocketService service = new AuthenticatingWebSocketService(authenticator, upgrade, protocolThreads, origins,
+                caps, metrics);
         return new WebSocketHandlerAdapter(service);
     }
 }

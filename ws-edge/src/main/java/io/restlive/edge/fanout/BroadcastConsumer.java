@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every partition of the broadcasts topic from its end (no consumer group: every edge needs
- * every broadcast, and a restarted edge has no subscribers to catch up for) and hands each change to
- * {@link BroadcastDelivery}.
+ * Reads this edge's slot (one partition) of the broadcasts topic from its end and hands each record to
+ * {@link BroadcastDelivery}. No consumer group: the slot is the edge's by choice, not by assignment, and a
+ * restarted edge has no subscribers to catch up for.
  */
 public final class BroadcastConsumer implements Runnable, AutoCloseable {
 
@@ -22,14 +22,16 @@ public final class BroadcastConsumer implements Runnable, AutoCloseable {
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
+    private final int slot;
     private final BroadcastDelivery delivery;
     private final Thread thread;
     private volatile boolean ready;
     private volatile boolean running = true;
 
-    public BroadcastConsumer(Consumer<byte[], byte[]> consumer, String topic, BroadcastDelivery delivery) {
+    public BroadcastConsumer(Consumer<byte[], byte[]> consumer, String topic, int slot, BroadcastDelivery delivery) {
         this.consumer = consumer;
         this.topic = topic;
+        this.slot = slot;
         this.delivery = delivery;
         this.thread = new Thread(this, "broadcast-consumer");
     }
@@ -39,21 +41,29 @@ public final class BroadcastConsumer implements Runnable, AutoCloseable {
         thread.start();
     }
 
-    /** True once every partition is assigned and positioned at its end. */
+    /** True once the slot is assigned and positioned at its end. */
     public boolean isReady() {
+        return ready;
+    }
+
+    /** Waits until the slot is assigned and positioned, up to {@code timeout}; true if it is. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready && thread.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         return ready;
     }
 
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = List.of(new TopicPartition(topic, slot));
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             ready = true;
-            log.info("Reading broadcasts from {} partitions of {}", partitions.size(), topic);
+            log.info("Reading broadcasts from slot {} of {}", slot, topic);
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     deliver(record);

@@ -1,45 +1,113 @@
 package io.restlive.edge.fanout;
 
+import io.restlive.edge.groups.EdgeSession;
+import io.restlive.edge.groups.LocalGroup;
 import io.restlive.edge.groups.LocalGroups;
+import io.restlive.edge.groups.Member;
+import io.restlive.edge.groups.ReadPositions;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
-import io.restlive.schemas.ChangeBroadcast;
-import io.restlive.schemas.GroupBroadcast;
+import io.restlive.schemas.ChangeFrames;
+import io.restlive.schemas.EdgeBroadcast;
+import io.restlive.schemas.FrameEntry;
+import io.restlive.schemas.Notice;
+import io.restlive.schemas.NoticeKind;
+import io.restlive.schemas.TaskPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one change's broadcast to this edge's subscribers: each group's frame is built once (only
- * the subscription id differs), and each connection gets its frames in subscription order. An entry
- * addressed to a catch-up key goes to the one subscriber waiting under it.
+ * Delivers what the processor wrote to this edge's slot, on the broadcast consumer's thread:
+ * <ul>
+ *   <li>every record moves the edge's read position of its task ({@link ReadPositions});</li>
+ *   <li>a notice for one of this edge's sessions makes the group live in that task; one for a subscriber
+ *       catching up on its own ends its catch-up there, and releases the frames held for it;</li>
+ *   <li>a change's frames (its parts put together) go to the members of each group this edge holds: a live
+ *       frame only once the group is live in the frame's task, a frame replayed to this edge's session to the
+ *       members whose subscribe arrived before the change, a frame replayed to one subscriber to it alone; a
+ *       frame of a change already delivered to the group is dropped, and a member catching up has the group's
+ *       frames of that task held until its own replay is in. Each group's frame is built once (only the
+ *       subscription id differs), and each connection gets its frames of one change in subscription order.</li>
+ * </ul>
  */
 public final class BroadcastDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastDelivery.class);
 
     private record Frame(long sequence, String text) {
     }
 
     private final LocalGroups groups;
+    private final ReadPositions positions;
+    private final EdgeSession session;
+    private final ChangeParts parts = new ChangeParts();
 
-    public BroadcastDelivery(LocalGroups groups) {
+    public BroadcastDelivery(LocalGroups groups, ReadPositions positions) {
         this.groups = groups;
+        this.positions = positions;
+        this.session = groups.session();
     }
 
-    /** Sends the frames of one change; returns how many were sent. */
-    public int deliver(ChangeBroadcast broadcast) {
+    /** Handles one record of the slot; returns how many frames were sent. */
+    public int deliver(EdgeBroadcast record) {
+        TaskPosition position = record.getPosition();
+        positions.advance(position);
+        int sent = 0;
+        for (Notice notice : record.getNotices()) {
+            sent += notice(position, notice);
+        }
+        if (record.getChange() == null) {
+            return sent;
+        }
+        List<ChangeFrames> change = parts.add(position, record.getChange());
+        return change == null ? sent : sent + deliver(position, change);
+    }
+
+    private int notice(TaskPosition position, Notice notice) {
+        LocalGroup group = groups.group(notice.getGroupKey());
+        if (group == null) {
+            return 0;
+        }
+        int partition = position.getPartition();
+        if (notice.getKind() == NoticeKind.INCOMPLETE) {
+            log.warn("Group {} is live in task {} but a subscriber may have missed changes: {}", notice.getGroupKey(),
+                    partition, notice.getDetail());
+        }
+        if (session.isMine(notice.getTarget())) {
+            group.markLive(partition);
+            log.debug("Group {} is live in task {} from seq {}", notice.getGroupKey(), partition, position.getSeq());
+            return 0;
+        }
+        Member member = group.member(notice.getTarget());
+        if (member == null) {
+            return 0;
+        }
+        List<String> released;
+        synchronized (group) {
+            released = member.caughtUp(partition);
+        }
+        released.forEach(member.connection()::send);
+        return released.size();
+    }
+
+    private int deliver(TaskPosition position, List<ChangeFrames> change) {
         Map<Connection, List<Frame>> byConnection = new IdentityHashMap<>();
-        for (GroupBroadcast group : broadcast.getGroups()) {
-            List<LocalGroups.Member> members = groups.recipients(group);
-            if (members.isEmpty()) {
-                continue;
-            }
-            String head = Frames.broadcastHead();
-            String tail = Frames.broadcastTail(broadcast.getModel(), group.getAction().name(), group.getInstance());
-            for (LocalGroups.Member member : members) {
-                byConnection.computeIfAbsent(member.connection(), c -> new ArrayList<>(2))
-                        .add(new Frame(member.subscription().sequence(), head + member.subscription().idJson() + tail));
+        String model = change.get(0).getModel();
+        for (ChangeFrames part : change) {
+            for (FrameEntry entry : part.getEntries()) {
+                LocalGroup group = groups.group(entry.getGroupKey());
+                if (group != null) {
+                    String tail = Frames.broadcastTail(model, entry.getAction().name(),
+                            part.getPayloads().get(entry.getPayload()));
+                    synchronized (group) {
+                        route(group, entry.getTarget(), position, tail, byConnection);
+                    }
+                }
             }
         }
         int sent = 0;
@@ -52,5 +120,44 @@ public final class BroadcastDelivery {
             }
         }
         return sent;
+    }
+
+    /** Decides, under the group's lock, who gets one group's frame of a change now, later or never. */
+    private void route(LocalGroup group, String target, TaskPosition position, String tail,
+                       Map<Connection, List<Frame>> out) {
+        int partition = position.getPartition();
+        int epoch = position.getEpoch();
+        long seq = position.getSeq();
+        if (target != null && !session.isMine(target)) {
+            Member member = group.member(target);
+            if (member != null && member.acceptedBefore(partition, epoch, seq)) {
+                member.delivered(partition, seq);
+                add(out, member, tail);
+            }
+            return;
+        }
+        boolean replayed = target != null;
+        if ((!replayed && !group.isLive(partition)) || !group.deliver(partition, epoch, seq)) {
+            return;
+        }
+        for (Member member : group.members()) {
+            if (replayed && !member.acceptedBefore(partition, epoch, seq)) {
+                continue;
+            }
+            if (member.waitsFor(partition)) {
+                member.hold(partition, seq, text(member, tail));
+            } else {
+                add(out, member, tail);
+            }
+        }
+    }
+
+    private static void add(Map<Connection, List<Frame>> out, Member member, String tail) {
+        out.computeIfAbsent(member.connection(), c -> new ArrayList<>(2))
+                .add(new Frame(member.subscription().sequence(), text(member, tail)));
+    }
+
+    private static String text(Member member, String tail) {
+        return Frames.broadcastHead() + member.subscription().idJson() + tail;
     }
 }

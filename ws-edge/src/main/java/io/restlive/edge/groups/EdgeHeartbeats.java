@@ -5,14 +5,18 @@ import io.restlive.schemas.EdgeHeartbeat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * edge-heartbeats topic. The processor expires the groups of a session it has not heard from for longer
  * than its TTL (at least three intervals), which is how the groups of a killed edge disappear.
  *
- * <p>If two acknowledged heartbeats are more than two intervals apart (the broker was unreachable, or
+ * <p>After its first heartbeat a session is announced to every processor task with the slot it reads
+ * ({@link GroupCommands#startSession}); each task answers with its position, which the edge's first cut
+ * needs. If two acknowledged heartbeats are more than two intervals apart (the broker was unreachable, or
  * this process was paused), the processor may have expired the session: the edge then renews it and
  * joins its groups again ({@link LocalGroups#renewSession}).
  */
@@ -34,6 +40,8 @@ public final class EdgeHeartbeats implements AutoCloseable {
     private final EdgeSession session;
     private final Duration interval;
     private final LocalGroups groups;
+    private final GroupCommands commands;
+    private final BooleanSupplier positionsKnown;
     private final LongSupplier clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rest-live-heartbeats");
@@ -48,15 +56,21 @@ public final class EdgeHeartbeats implements AutoCloseable {
      * @param session this edge's session, shared with its {@link GroupCommands}
      * @param interval how often to beat
      * @param groups the groups to join again when the session is renewed
+     * @param commands where the session is announced to the processor's tasks
+     * @param positionsKnown true once every task's position reached this edge; until then each heartbeat
+     *     announces the session again (a task that was down missed it)
      * @param clock milliseconds, {@code System::currentTimeMillis} outside tests
      */
     public EdgeHeartbeats(Producer<byte[], byte[]> producer, String topic, EdgeSession session, Duration interval,
-                          LocalGroups groups, LongSupplier clock) {
+                          LocalGroups groups, GroupCommands commands, BooleanSupplier positionsKnown,
+                          LongSupplier clock) {
         this.producer = producer;
         this.topic = topic;
         this.session = session;
         this.interval = interval;
         this.groups = groups;
+        this.commands = commands;
+        this.positionsKnown = positionsKnown;
         this.clock = clock;
     }
 
@@ -66,6 +80,7 @@ public final class EdgeHeartbeats implements AutoCloseable {
      */
     public void start() {
         beat();
+        announce(commands.startSession());
         long ms = interval.toMillis();
         scheduler.scheduleWithFixedDelay(this::beatSafely, ms, ms, TimeUnit.MILLISECONDS);
         log.info("Edge session {} beating every {}", session.id(), interval);
@@ -81,9 +96,31 @@ public final class EdgeHeartbeats implements AutoCloseable {
         if (previous >= 0 && now - previous > 2 * interval.toMillis()) {
             log.warn("No heartbeat of edge session {} reached the broker for {} ms: the processor may have expired "
                     + "it", session.id(), now - previous);
-            groups.renewSession(this::send);
+            groups.renewSession(() -> {
+                send();
+                announce(commands.startSession());
+            });
+        } else if (previous >= 0 && !positionsKnown.getAsBoolean()) {
+            log.info("Some processor tasks have not told edge session {} their position yet; announcing it again",
+                    session.id());
+            announce(commands.startSession());
         }
         lastAckMs = now;
+    }
+
+    /** Waits for the broker to take the session's start on every partition. */
+    private void announce(List<Future<RecordMetadata>> sent) {
+        for (var future : sent) {
+            try {
+                future.get(interval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Start of edge session {} not acknowledged: {}", session.id(), e.toString());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void beatSafely() {
@@ -98,7 +135,7 @@ public final class EdgeHeartbeats implements AutoCloseable {
     private boolean send() {
         String id = session.id();
         EdgeHeartbeat heartbeat = EdgeHeartbeat.newBuilder().setSession(id).setIntervalMs(interval.toMillis())
-                .setTs(Instant.ofEpochMilli(clock.getAsLong())).build();
+                .setTs(Instant.ofEpochMilli(clock.getAsLong())).setSlot(session.slot() < 0 ? null : session.slot()).build();
         try {
             producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), AvroCodecs.encode(heartbeat)))
                     .get(interval.toMillis(), TimeUnit.MILLISECONDS);

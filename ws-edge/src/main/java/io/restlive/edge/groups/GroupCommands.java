@@ -1,38 +1,41 @@
 package io.restlive.edge.groups;
 
-import io.restlive.schemas.AvroCodecs;
-import io.restlive.schemas.CatchUpRequest;
+import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.SubscriptionCommand;
-import java.nio.charset.StandardCharsets;
+import io.restlive.schemas.TaskPosition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Tells the processor which groups this edge holds: a join record, or a tombstone when the edge's last
- * subscriber left, keyed {@code <groupKey>|<session id>} on the compacted subscriptions topic.
+ * Tells the processor which groups this edge holds and where their frames go: a join (with the broadcasts
+ * slot this edge reads and the positions it had read when it accepted the first subscriber), or a tombstone
+ * when the edge's last subscriber left; and the session's start and end. {@link SubscriptionRecords} decides
+ * the keys and partitions.
  */
 public final class GroupCommands {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommands.class);
 
     private final Producer<byte[], byte[]> producer;
-    private final String topic;
+    private final SubscriptionRecords records;
     private final EdgeSession session;
 
-    /** Commands under a session id that never changes, {@code edgeId} itself. */
-    public GroupCommands(Producer<byte[], byte[]> producer, String topic, String edgeId) {
-        this(producer, topic, EdgeSession.fixed(edgeId));
-    }
-
-    public GroupCommands(Producer<byte[], byte[]> producer, String topic, EdgeSession session) {
+    /**
+     * @param producer the edge's producer
+     * @param records the subscriptions topic and its partition count
+     * @param session this edge's session, with its slot
+     */
+    public GroupCommands(Producer<byte[], byte[]> producer, SubscriptionRecords records, EdgeSession session) {
         this.producer = producer;
-        this.topic = topic;
+        this.records = records;
         this.session = session;
     }
 
@@ -41,47 +44,71 @@ public final class GroupCommands {
         return session;
     }
 
-    /** Sends a join; the returned future completes when the broker has it. */
-    public Future<RecordMetadata> join(String groupKey, GroupSpec spec) {
-        return join(groupKey, spec, null);
+    /** Announces the session and its slot to every processor task (each answers with its position). */
+    public List<Future<RecordMetadata>> startSession() {
+        return send("start", session.id(), records.edgeStarted(session.id(), session.slot()));
     }
 
-    /** Sends a join with a retrieve subscriber's catch-up request (null for none). */
-    public Future<RecordMetadata> join(String groupKey, GroupSpec spec, CatchUpRequest catchUp) {
+    /** Ends the session: every processor task forgets it and any pair of it still held. */
+    public List<Future<RecordMetadata>> endSession() {
+        return send("end", session.id(), records.edgeEnded(session.id()));
+    }
+
+    /**
+     * Sends a join; the returned futures complete when the broker has every record of it.
+     *
+     * @param cut the positions read when the first subscriber was accepted
+     */
+    public List<Future<RecordMetadata>> join(String groupKey, GroupSpec spec, List<TaskPosition> cut) {
         String sessionId = session.id();
         SubscriptionCommand command = SubscriptionCommand.newBuilder()
                 .setGroupKey(groupKey).setEdgeId(sessionId).setSpec(spec).setTs(Instant.now())
-                .setCatchUp(catchUp).build();
-        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), AvroCodecs.encode(command)),
-                (metadata, failure) -> {
-                    logFailure("join", groupKey, failure);
-                    if (failure == null) {
-                        log.debug("Join of group {} under {} written at {}-{}@{}", groupKey, sessionId,
-                                metadata.topic(), metadata.partition(), metadata.offset());
-                    }
-                });
+                .setSlot(session.slot()).setCut(cut).build();
+        List<Future<RecordMetadata>> sent = send("join", groupKey, records.join(command));
+        log.debug("Join of group {} under {} sent to {} partition(s)", groupKey, sessionId, sent.size());
+        return sent;
     }
 
-    /** Sends a tombstone: this edge no longer holds the group. */
-    public Future<RecordMetadata> leave(String groupKey) {
-        return leave(groupKey, session.id());
+    /**
+     * Sends a join of a group this edge already holds, addressed to one subscriber: the tasks replay their
+     * changes since {@code cut} to {@code memberKey} and answer it with a notice.
+     */
+    public List<Future<RecordMetadata>> catchUp(String groupKey, GroupSpec spec, List<TaskPosition> cut,
+                                                String memberKey) {
+        SubscriptionCommand command = SubscriptionCommand.newBuilder()
+                .setGroupKey(groupKey).setEdgeId(session.id()).setSpec(spec).setTs(Instant.now())
+                .setSlot(session.slot()).setCut(cut).setTarget(memberKey).build();
+        return send("catch-up", groupKey, records.join(command));
     }
 
-    /** Sends a tombstone for the group under an earlier session of this edge. */
-    public Future<RecordMetadata> leave(String groupKey, String sessionId) {
-        return producer.send(new ProducerRecord<>(topic, key(groupKey, sessionId), null),
-                (metadata, failure) -> logFailure("leave", groupKey, failure));
+    /** The partitions (processor tasks) a group's commands go to. */
+    public List<Integer> partitionsOf(GroupSpec spec) {
+        return records.partitionsOf(spec);
     }
 
-    private static void logFailure(String command, String groupKey, Exception failure) {
-        if (failure != null) {
-            // The producer retried until its delivery timeout: the heartbeat gap renews the session, which
-            // joins every held group again.
-            log.warn("Group {} {} was not delivered: {}", groupKey, command, failure.toString());
+    /** Sends the tombstones of a leave: this edge no longer holds the group. */
+    public List<Future<RecordMetadata>> leave(String groupKey, GroupSpec spec) {
+        return leave(groupKey, spec, session.id());
+    }
+
+    /** Sends the tombstones for the group under an earlier session of this edge. */
+    public List<Future<RecordMetadata>> leave(String groupKey, GroupSpec spec, String sessionId) {
+        return send("leave", groupKey, records.leave(groupKey, sessionId, spec));
+    }
+
+    private List<Future<RecordMetadata>> send(String command, String subject,
+                                             List<ProducerRecord<byte[], byte[]>> batch) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+        for (ProducerRecord<byte[], byte[]> record : batch) {
+            sent.add(producer.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    // The producer retried until its delivery timeout: the heartbeat gap renews the session,
+                    // which joins every held group again.
+                    log.warn("{} {} was not delivered to partition {}: {}", command, subject, record.partition(),
+                            failure.toString());
+                }
+            }));
         }
-    }
-
-    private static byte[] key(String groupKey, String sessionId) {
-        return (groupKey + "|" + sessionId).getBytes(StandardCharsets.UTF_8);
+        return sent;
     }
 }

@@ -2,84 +2,85 @@ package io.restlive.edge.groups;
 
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.GroupMembership;
-import io.restlive.edge.protocol.SeenInstance;
 import io.restlive.edge.protocol.Subscription;
-import io.restlive.schemas.CatchUpRequest;
-import io.restlive.schemas.GroupBroadcast;
 import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.TaskPosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscribers of each group on this edge. The first subscriber of a group makes the edge announce
- * it to the processor, the last one to leave retracts it; in between, subscribers cost the processor
- * nothing.
+ * The subscribers of each group on this edge. The first subscriber of a group makes the edge join it on
+ * the processor, with the positions the edge had read when the subscribe arrived: the processor replays
+ * what happened since, so the subscription is live from that moment even though the group goes live later.
+ * A later subscriber normally costs the processor nothing; one that may have missed frames the group
+ * delivered meanwhile catches up on its own ({@link Member}). The last one to leave retracts the group.
  */
 public final class LocalGroups implements GroupMembership {
-
-    /** One subscription of one connection in a group. */
-    public record Member(Connection connection, Subscription subscription) {
-    }
 
     private static final Logger log = LoggerFactory.getLogger(LocalGroups.class);
 
     private final GroupCommands commands;
+    private final ReadPositions positions;
     private final Duration ackTimeout;
-    private final Map<String, List<Member>> members = new ConcurrentHashMap<>();
-    /** The spec of every group this edge holds, to join them again under a new session. */
-    private final Map<String, GroupSpec> specs = new ConcurrentHashMap<>();
-    private final CatchUpWaiters catchUps;
+    private final Map<String, LocalGroup> groups = new ConcurrentHashMap<>();
+    private final AtomicLong memberKeys = new AtomicLong();
 
-    public LocalGroups(GroupCommands commands, Duration ackTimeout) {
-        this(commands, ackTimeout, System::nanoTime);
+    public LocalGroups(GroupCommands commands, ReadPositions positions, Duration ackTimeout) {
+        this.commands = commands;
+        this.positions = positions;
+        this.ackTimeout = ackTimeout;
     }
 
-    LocalGroups(GroupCommands commands, Duration ackTimeout, LongSupplier nanoTime) {
-        this.commands = commands;
-        this.ackTimeout = ackTimeout;
-        this.catchUps = new CatchUpWaiters(nanoTime);
+    @Override
+    public List<TaskPosition> readPositions() {
+        return positions.snapshot();
     }
 
     /**
-     * Adds a member; the first one announces the group. A retrieve subscriber that says what it saw joins
-     * again even when the group is not new, with a catch-up request, and waits under its own key (see
-     * {@link CatchUpWaiters}). Announcements are not awaited: the protocol acknowledges no subscribe, and a
-     * thread waiting for the broker's ack capped a subscribe storm at threads / round trip (failures are
-     * logged by {@link GroupCommands}).
+     * Adds a member; the first one joins the group on the processor. Joins are not awaited: the protocol
+     * acknowledges no subscribe, and a thread waiting for the broker's ack capped a subscribe storm at
+     * threads / round trip (failures are logged by {@link GroupCommands}).
      */
     @Override
     public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription,
-                     SeenInstance seen) {
+                     List<TaskPosition> cut) {
         // The decision "first member" and the send happen under one lock so that joins and leaves of a
         // group reach the topic in the order they were decided.
         synchronized (this) {
-            List<Member> group = members.computeIfAbsent(groupKey, k -> new CopyOnWriteArrayList<>());
-            Member member = new Member(connection, subscription);
-            boolean first = group.isEmpty();
-            if (first) {
-                specs.put(groupKey, spec);
+            LocalGroup group = groups.computeIfAbsent(groupKey, k -> new LocalGroup(k, spec, positions.partitions()));
+            Member member = new Member(connection, subscription, cut);
+            if (group.isEmpty()) {
+                group.joinedWith(cut);
+                group.add(member);
+                commands.join(groupKey, spec, cut);
+                return;
             }
-            // Member first, wait second: a frame of the group delivered in between (the fan-out does not take
-            // this lock) reaches the member, and the catch-up may repeat it; the other order could remember
-            // a frame the member did not get and drop the catch-up it needs.
-            group.add(member);
-            if (seen != null) {
-                String key = catchUps.expect(groupKey, member, commands.session().id());
-                commands.join(groupKey, spec, CatchUpRequest.newBuilder().setKey(key).setDigest(seen.digest())
-                        .setDeletedPayload(seen.deletedPayload()).build());
-            } else if (first) {
-                commands.join(groupKey, spec);
+            // Under the group's lock: no frame of the group is delivered between the check and the add.
+            synchronized (group) {
+                long missed = 0;
+                for (int partition : commands.partitionsOf(spec)) {
+                    if (group.missedBy(member.cutOf(partition), partition)) {
+                        missed |= 1L << partition;
+                    }
+                }
+                if (missed != 0) {
+                    String key = commands.session().id() + "~" + memberKeys.incrementAndGet();
+                    member.catchUp(key, missed, positions.partitions());
+                    commands.catchUp(groupKey, spec, cut, key);
+                    log.debug("Subscriber {} of group {} catches up under {} (tasks {})", subscription.idJson(),
+                            groupKey, key, Long.toBinaryString(missed));
+                }
+                group.add(member);
             }
         }
     }
@@ -87,42 +88,29 @@ public final class LocalGroups implements GroupMembership {
     @Override
     public void leave(String groupKey, Connection connection, Subscription subscription) {
         synchronized (this) {
-            List<Member> group = members.get(groupKey);
+            LocalGroup group = groups.get(groupKey);
             if (group == null) {
                 return;
             }
-            group.removeIf(m -> m.connection() == connection && m.subscription() == subscription);
-            catchUps.forget(groupKey, connection, subscription);
+            synchronized (group) {
+                group.members().removeIf(m -> m.connection() == connection && m.subscription() == subscription);
+            }
             if (group.isEmpty()) {
-                members.remove(groupKey);
-                specs.remove(groupKey);
-                commands.leave(groupKey);
+                groups.remove(groupKey);
+                commands.leave(groupKey, group.spec());
             }
         }
     }
 
-    /**
-     * Who gets a broadcast entry: the one subscriber waiting under a catch-up key (unless its last frame of
-     * the group already showed the same), or the members of a group (see {@link CatchUpWaiters}).
-     */
-    public List<Member> recipients(GroupBroadcast entry) {
-        String key = entry.getGroupKey();
-        if (CatchUpWaiters.isCatchUpKey(key)) {
-            return catchUps.take(entry).map(List::of).orElse(List.of());
-        }
-        catchUps.groupDelivered(entry);
-        return members(key);
-    }
-
-    /** Number of retrieve subscribers that may still get a catch-up. */
-    public int waitingForCatchUp() {
-        return catchUps.size();
+    /** A group this edge holds, or null. */
+    public LocalGroup group(String groupKey) {
+        return groups.get(groupKey);
     }
 
     /** The members of a group on this edge (empty if none). */
     public List<Member> members(String groupKey) {
-        List<Member> group = members.get(groupKey);
-        return group == null ? List.of() : group;
+        LocalGroup group = groups.get(groupKey);
+        return group == null ? List.of() : group.members();
     }
 
     /** The session this edge's commands are sent under. */
@@ -132,22 +120,24 @@ public final class LocalGroups implements GroupMembership {
 
     /** Number of groups this edge holds. */
     public int size() {
-        return members.size();
+        return groups.size();
     }
 
-    /** Retracts every group, for a graceful shutdown. */
+    /** Retracts every group and ends the session, for a graceful shutdown. */
     public synchronized void leaveAll() {
-        members.keySet().forEach(commands::leave);
-        members.clear();
-        specs.clear();
+        groups.forEach((key, group) -> commands.leave(key, group.spec()));
+        groups.clear();
+        commands.endSession();
     }
 
     /**
      * Starts a new session and joins every group again under it, because the processor may have expired
-     * the current one; the old session's pairs are retracted too (the processor expires them anyway).
+     * the current one; the old session's pairs are retracted too (the processor expires them anyway). The
+     * joins carry the positions read now: what the old session missed while expired is replayed, and what it
+     * did receive is recognised and not delivered twice.
      *
-     * @param announce sends the new session's first heartbeat; runs before any join under it, so that the
-     *     processor can expire the new session's pairs if this edge dies
+     * @param announce sends the new session's first heartbeat and start; runs before any join under it, so
+     *     that the processor can expire the new session's pairs if this edge dies
      */
     public void renewSession(Runnable announce) {
         List<Future<?>> sent = new ArrayList<>();
@@ -155,21 +145,22 @@ public final class LocalGroups implements GroupMembership {
         synchronized (this) {
             old = commands.session().renew();
             announce.run();
-            specs.forEach((groupKey, spec) -> sent.add(commands.join(groupKey, spec)));
-            specs.keySet().forEach(groupKey -> commands.leave(groupKey, old));
+            List<TaskPosition> cut = positions.snapshot();
+            groups.forEach((groupKey, group) -> {
+                group.joinedWith(cut);
+                sent.addAll(commands.join(groupKey, group.spec(), cut));
+            });
+            groups.forEach((groupKey, group) -> commands.leave(groupKey, group.spec(), old));
         }
         log.warn("Edge session {} renewed as {}: {} groups joined again", old, commands.session().id(), sent.size());
-        sent.forEach(future -> await(future, "(rejoin)"));
+        sent.forEach(this::await);
     }
 
-    private void await(Future<?> sent, String groupKey) {
-        if (sent == null) {
-            return;
-        }
+    private void await(Future<?> sent) {
         try {
             sent.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            log.warn("Group {} command not acknowledged yet: {}", groupKey, e.toString());
+            log.warn("A rejoin was not acknowledged yet: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

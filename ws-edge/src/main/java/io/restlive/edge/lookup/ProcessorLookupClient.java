@@ -1,5 +1,6 @@
 package io.restlive.edge.lookup;
 
+import io.restlive.core.internalapi.InternalApiAuth;
 import io.restlive.core.json.Json;
 import io.restlive.core.views.EntityState;
 import io.restlive.edge.protocol.InstanceLookup;
@@ -11,45 +12,69 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Asks the processor's {@code /internal/lookup} for the instance a retrieve subscription names.
- * A processor that is rebalancing answers 503; the client retries a few times with a short backoff.
+ * Asks a processor's {@code /internal/lookup} for the instance a retrieve subscription names. Any processor
+ * answers (it forwards to the one that runs the entity's task). One that cannot answer yet (rebalancing,
+ * restarting, catching up beyond its hold) says 503 or does not answer: the client tries again, on the next
+ * processor URL if it has several, with a short backoff, until the lookup timeout has passed. A subscribe made
+ * while the processor restarts is therefore answered once it is back, rather than refused. A 401 is final.
  */
 public final class ProcessorLookupClient implements InstanceLookup {
 
-    private static final int ATTEMPTS = 5;
+    /** The longest one attempt may take: a processor holds a lookup for at most its hold, 2.5 s by default. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private final HttpClient http;
-    private final URI base;
+    private final List<URI> bases;
     private final Duration timeout;
+    private final AtomicInteger next = new AtomicInteger();
+    private final String internalSecret;
 
-    public ProcessorLookupClient(URI base, Duration timeout) {
+    /**
+     * @param bases the processors' base URLs (a Service, or each instance)
+     * @param timeout how long a lookup may take in all, retries included
+     * @param internalSecret sent as {@code Authorization: Bearer <secret>} (rest-live.internal-secret); null sends none
+     */
+    public ProcessorLookupClient(List<URI> bases, Duration timeout, String internalSecret) {
         // Plain HTTP/1.1: the processor speaks nothing else, and an h2c upgrade attempt is one more round trip.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
-        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(min(timeout, ATTEMPT_TIMEOUT)).build();
+        this.bases = List.copyOf(bases);
         this.timeout = timeout;
+        this.internalSecret = internalSecret;
     }
 
     @Override
     public Optional<Found> find(String model, String field, JsonNode value) throws LookupUnavailableException {
-        URI uri = base.resolve("/internal/lookup?model=" + encode(model) + "&field=" + encode(field)
-                + "&value=" + encode(Json.write(value)));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        String query = "/internal/lookup?model=" + encode(model) + "&field=" + encode(field) + "&value="
+                + encode(Json.write(value));
+        int first = Math.floorMod(next.getAndIncrement(), bases.size());
         Exception last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        URI base = bases.get(first);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            base = bases.get((first + attempt - 1) % bases.size());
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            HttpRequest request = InternalApiAuth.authorize(HttpRequest.newBuilder(base.resolve(query)), internalSecret)
+                    .timeout(min(left, ATTEMPT_TIMEOUT)).GET().build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 switch (response.statusCode()) {
                     case 200 -> {
                         ObjectNode body = Json.parseObject(response.body());
-                        JsonNode digest = body.get("digest");
-                        return Optional.of(new Found(new EntityState(body.get("pk"), (ObjectNode) body.get("instance")),
-                                digest != null && digest.isString() ? digest.asString() : null));
+                        return Optional.of(new Found(new EntityState(body.get("pk"), (ObjectNode) body.get("instance"))));
                     }
+                    case 401 -> throw new LookupUnavailableException("the processor at " + base + " refused this edge's "
+                            + "internal secret (rest-live.internal-secret must be the same on processors and edges)", null);
                     case 404 -> {
                         return Optional.empty();
                     }
@@ -61,15 +86,20 @@ public final class ProcessorLookupClient implements InstanceLookup {
                 Thread.currentThread().interrupt();
                 throw new LookupUnavailableException("interrupted", e);
             }
-            backoff(attempt);
+            backoff(attempt, deadline);
         }
-        throw new LookupUnavailableException("processor at " + base + " did not answer: " + last, last);
+        throw new LookupUnavailableException("no processor of " + bases + " answered (last " + base + "): " + last, last);
     }
 
-    private static void backoff(int attempt) throws LookupUnavailableException {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void backoff(int attempt, long deadline) throws LookupUnavailableException {
         try {
-            // A short bounded backoff (at most about 1.5 s in all) while the processor rebalances.
-            Thread.sleep(100L * attempt);
+            // A short backoff, growing to half a second, never past the deadline.
+            long pause = Math.min(100L * attempt, 500L);
+            Thread.sleep(Math.max(0, Math.min(pause, (deadline - System.nanoTime()) / 1_000_000)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LookupUnavailableException("interrupted", e);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +24,7 @@ public final class Connection {
     private final Consumer<String> frames;
     private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicReference<TokenBucket> subscribeBucket = new AtomicReference<>();
 
     /**
      * @param name for logs
@@ -65,6 +68,31 @@ public final class Connection {
         return subscriptions.remove(idKey(id));
     }
 
+    /** Number of live subscriptions. */
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    /** Number of distinct groups its live subscriptions belong to. */
+    int groupCount() {
+        return (int) subscriptions.values().stream().map(Subscription::groupKey).distinct().count();
+    }
+
+    /** Whether one of its live subscriptions belongs to this group. */
+    boolean holdsGroup(String groupKey) {
+        return subscriptions.values().stream().anyMatch(s -> s.groupKey().equals(groupKey));
+    }
+
+    /** The connection's subscribe rate limiter, made on first use. */
+    TokenBucket subscribeBucket(Supplier<TokenBucket> create) {
+        TokenBucket bucket = subscribeBucket.get();
+        if (bucket == null) {
+            subscribeBucket.compareAndSet(null, create.get());
+            bucket = subscribeBucket.get();
+        }
+        return bucket;
+    }
+
     /** Every live subscription, then none: for a closing connection. */
     public List<Subscription> removeAll() {
         Collection<Subscription> all = List.copyOf(subscriptions.values());
@@ -74,6 +102,10 @@ public final class Connection {
 
     private static Object idKey(JsonNode id) {
         if (id.isNumber()) {
+            // 1e400 parses as an infinite double, which has no decimal value (found by the frame fuzzer).
+            if (id.isFloatingPointNumber() && !Double.isFinite(id.doubleValue()) && !id.isBigDecimal()) {
+                return "d:" + id.doubleValue();
+            }
             return id.decimalValue().stripTrailingZeros();
         }
         return id.isString() ? "s:" + id.asString() : "j:" + io.restlive.core.json.Json.canonical(id);

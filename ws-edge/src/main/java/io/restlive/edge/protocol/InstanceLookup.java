@@ -18,10 +18,8 @@ public interface InstanceLookup {
      * An instance as the processor stores it.
      *
      * @param state its pk and fields
-     * @param digest the processor's digest of that state, handed back with the subscriber's join so the
-     *     processor can tell whether the subscriber missed a change; null from a processor without digests
      */
-    record Found(EntityState state, String digest) {
+    record Found(EntityState state) {
     }
 
     /** The processor could not be reached or is not ready. */

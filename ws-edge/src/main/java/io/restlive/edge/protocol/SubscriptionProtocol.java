@@ -6,7 +6,10 @@ import io.restlive.core.views.EntityState;
 import io.restlive.core.views.QueryParams;
 import io.restlive.core.views.SubscriptionContext;
 import io.restlive.core.views.View;
+import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.TaskPosition;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +26,24 @@ public final class SubscriptionProtocol {
 
     private final InstanceLookup lookup;
     private final GroupMembership groups;
+    private final SubscriptionLimits limits;
+    private final EdgeMetrics metrics;
 
+    /** A protocol without limits, for tests of other things. */
     public SubscriptionProtocol(InstanceLookup lookup, GroupMembership groups) {
+        this(lookup, groups, SubscriptionLimits.unlimited(), EdgeMetrics.inMemory());
+    }
+
+    /**
+     * @param limits what one connection may ask
+     * @param metrics counts live subscriptions
+     */
+    public SubscriptionProtocol(InstanceLookup lookup, GroupMembership groups, SubscriptionLimits limits,
+                                EdgeMetrics metrics) {
         this.lookup = lookup;
         this.groups = groups;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     /** Handles one text frame of a connection; errors go back to it as error frames. */
@@ -67,12 +84,18 @@ public final class SubscriptionProtocol {
 
     /** Forgets every subscription of a closed connection. */
     public void onClose(Connection connection) {
-        for (Subscription subscription : connection.removeAll()) {
+        List<Subscription> removed = connection.removeAll();
+        metrics.subscriptionsChanged(-removed.size());
+        for (Subscription subscription : removed) {
             groups.leave(subscription.groupKey(), connection, subscription);
         }
     }
 
     private void subscribe(Connection connection, JsonNode id, ObjectNode message) throws ProtocolError {
+        // Live from now: every change applied after what the edge has read when the subscribe arrives reaches
+        // the subscriber, whatever the lookup and the group's join take.
+        List<TaskPosition> cut = groups.readPositions();
+        limits.beforeSubscribe(connection, message);
         JsonNode modelNode = message.get("model");
         if (modelNode == null || modelNode.isNull()) {
             throw ProtocolError.noModel();
@@ -97,7 +120,6 @@ public final class SubscriptionProtocol {
         SubscriptionContext context = new SubscriptionContext(connection.user().toJson(), kwargs, params, action);
         boolean permitted = view.permits(context);
         JsonNode targetPk = null;
-        SeenInstance seen = null;
         if (action.equals("retrieve")) {
             InstanceLookup.Found found = resolve(view, kwargs, message.get("lookup_by"))
                     .filter(candidate -> view.inQueryset(context, candidate.state()))
@@ -105,16 +127,16 @@ public final class SubscriptionProtocol {
             EntityState instance = found.state();
             permitted = permitted && view.objectPermits(context, instance);
             targetPk = instance.pk();
-            seen = found.digest() == null ? null
-                    : new SeenInstance(found.digest(), Json.write(view.deletedPayload(instance)));
         }
         if (!permitted) {
             throw ProtocolError.unauthorized(model, action);
         }
         GroupSpec spec = GroupSpecs.spec(view, action, targetPk, kwargs, params, connection.user());
         String groupKey = GroupSpecs.key(spec);
+        limits.beforeJoin(connection, groupKey);
         Subscription subscription = connection.add(id, groupKey);
-        groups.join(groupKey, spec, connection, subscription, seen);
+        metrics.subscriptionsChanged(1);
+        groups.join(groupKey, spec, connection, subscription, cut);
         log.debug("{} subscribed {} to group {}", connection, subscription.idJson(), groupKey);
     }
 
@@ -137,6 +159,7 @@ public final class SubscriptionProtocol {
         if (subscription == null) {
             throw ProtocolError.unknownUnsubscribe();
         }
+        metrics.subscriptionsChanged(-1);
         groups.leave(subscription.groupKey(), connection, subscription);
     }
 

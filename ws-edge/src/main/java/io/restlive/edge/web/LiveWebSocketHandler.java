@@ -1,11 +1,15 @@
 package io.restlive.edge.web;
 
 import io.restlive.core.views.Endpoint;
-import io.restlive.core.views.LiveUser;
 import io.restlive.edge.auth.AuthenticatedHandler;
+import io.restlive.edge.auth.AuthenticatedUser;
+import io.restlive.edge.metrics.EdgeMetrics;
+import io.restlive.edge.metrics.EdgeMetrics.CloseReason;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.SubscriptionProtocol;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -13,11 +17,13 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The WebSocket side of one endpoint, on Reactor Netty: frames from the client go to the protocol, in
  * order, off the event loop (a subscribe may wait for the processor's lookup); frames to the client go
- * through the connection's {@link Outbox} and are written by its event loop.
+ * through the connection's {@link SendQueue} and are written by its event loop. A connection whose token
+ * expires is closed with 4003, "token expired" ({@link ConnectionExpiry}).
  */
 public final class LiveWebSocketHandler implements AuthenticatedHandler {
 
@@ -26,12 +32,17 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     static final CloseStatus UNAUTHENTICATED = new CloseStatus(4003);
     /** A client that does not read its frames: RFC 6455's policy violation, with the reason. */
     static final CloseStatus TOO_SLOW = CloseStatus.POLICY_VIOLATION.withReason("client too slow to read its frames");
+    /** A connection whose token expired; django-rest-live's refusal code, with a reason. */
+    static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4003, "token expired");
 
     private final Endpoint endpoint;
     private final SubscriptionProtocol protocol;
     private final Scheduler protocolThreads;
     private final Duration sendTimeLimit;
     private final int sendBufferLimit;
+    private final EdgeMetrics metrics;
+    private final Scheduler timer;
+    private final Clock clock;
 
     /**
      * @param protocolThreads where client frames are handled (they may block on a lookup)
@@ -40,38 +51,80 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
      */
     public LiveWebSocketHandler(Endpoint endpoint, SubscriptionProtocol protocol, Scheduler protocolThreads,
                                 Duration sendTimeLimit, int sendBufferLimit) {
+        this(endpoint, protocol, protocolThreads, sendTimeLimit, sendBufferLimit, EdgeMetrics.inMemory(),
+                Schedulers.parallel(), Clock.systemUTC());
+    }
+
+    /**
+     * @param metrics counts frames, bytes and closes
+     * @param timer closes connections whose token expired
+     */
+    public LiveWebSocketHandler(Endpoint endpoint, SubscriptionProtocol protocol, Scheduler protocolThreads,
+                                Duration sendTimeLimit, int sendBufferLimit, EdgeMetrics metrics, Scheduler timer,
+                                Clock clock) {
         this.endpoint = endpoint;
         this.protocol = protocol;
         this.protocolThreads = protocolThreads;
         this.sendTimeLimit = sendTimeLimit;
         this.sendBufferLimit = sendBufferLimit;
+        this.metrics = metrics;
+        this.timer = timer;
+        this.clock = clock;
     }
 
     @Override
-    public Mono<Void> handle(WebSocketSession session, LiveUser user) {
-        if (!endpoint.isPublic() && !user.authenticated()) {
+    public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user) {
+        if (!endpoint.isPublic() && !user.user().authenticated()) {
             // Accept, then close with 4003: a close after accept lets browsers see the code.
+            metrics.closed(CloseReason.UNAUTHENTICATED);
             return session.close(UNAUTHENTICATED);
         }
-        Outbox outbox = new Outbox(sendBufferLimit, sendTimeLimit);
-        Connection connection = new Connection(session.getId(), user, endpoint, frame -> {
-            Outbox.Offer offer = outbox.offer(frame);
-            if (offer == Outbox.Offer.TOO_SLOW) {
+        AtomicReference<CloseReason> closedBy = new AtomicReference<>();
+        AtomicReference<CloseStatus> clientClose = new AtomicReference<>();
+        session.closeStatus().subscribe(clientClose::set, error -> { });
+        SendQueue sendQueue = new SendQueue(sendBufferLimit, sendTimeLimit);
+        Connection connection = new Connection(session.getId(), user.user(), endpoint, frame -> {
+            SendQueue.Offer offer = sendQueue.offer(frame);
+            if (offer == SendQueue.Offer.TOO_SLOW) {
                 log.info("Closing slow client {}: frames waited beyond {} bytes or {}", session.getId(),
                         sendBufferLimit, sendTimeLimit);
-                outbox.complete();
-                session.close(TOO_SLOW).subscribe();
+                close(session, sendQueue, closedBy, CloseReason.TOO_SLOW, TOO_SLOW);
             }
         });
+        ConnectionExpiry expiry = new ConnectionExpiry(ConnectionExpiry.Timer.on(timer), clock, () -> {
+            log.debug("Closing {}: its token expired", session.getId());
+            close(session, sendQueue, closedBy, CloseReason.TOKEN_EXPIRED, TOKEN_EXPIRED);
+        });
+        user.expiry().ifPresent(expiry::expireAt);
         Mono<Void> input = session.receive()
                 .filter(Inbound::forTheProtocol)
                 .map(Inbound::of)
                 .concatMap(message -> Mono.fromRunnable(() -> handle(connection, message)).subscribeOn(protocolThreads))
-                .doFinally(signal -> outbox.complete())
+                .doFinally(signal -> sendQueue.complete())
                 .then();
-        Mono<Void> output = session.send(outbox.frames().map(session::textMessage));
+        Mono<Void> output = session.send(sendQueue.frames().doOnNext(frame -> metrics.frameSent(frame.length()))
+                .map(session::textMessage));
         return Mono.when(input, output)
-                .doFinally(signal -> protocol.onClose(connection));
+                .doFinally(signal -> {
+                    expiry.cancel();
+                    protocol.onClose(connection);
+                    metrics.closed(closedBy.get() != null ? closedBy.get() : byClient(clientClose.get()));
+                });
+    }
+
+    /** Closes the connection from this side, once, remembering why. */
+    private static void close(WebSocketSession session, SendQueue sendQueue, AtomicReference<CloseReason> closedBy,
+                              CloseReason reason, CloseStatus status) {
+        if (closedBy.compareAndSet(null, reason)) {
+            sendQueue.complete();
+            session.close(status).subscribe(null, error -> { });
+        }
+    }
+
+    /** A close the edge did not start: a protocol error (1002, Netty's answer to a bad frame) or the client. */
+    private static CloseReason byClient(CloseStatus status) {
+        return status != null && status.getCode() == CloseStatus.PROTOCOL_ERROR.getCode()
+                ? CloseReason.PROTOCOL_ERROR : CloseReason.CLIENT;
     }
 
     private void handle(Connection connection, Inbound message) {

@@ -3,7 +3,6 @@ package io.restlive.edge.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.restlive.core.views.LiveUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -52,7 +51,7 @@ class FirstFrameAfterHandshakeTest {
     void startServer() {
         AuthenticatedHandler echo = new AuthenticatedHandler() {
             @Override
-            public Mono<Void> handle(WebSocketSession session, LiveUser user) {
+            public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user) {
                 return session.send(session.receive().map(message -> session.textMessage(message.getPayloadAsText())));
             }
         };

@@ -2,6 +2,7 @@ package io.restlive.edge.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.GroupSpec;
 import java.io.IOException;
@@ -21,12 +22,19 @@ class EdgeHeartbeatsTest {
 
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null,
             new ByteArraySerializer(), new ByteArraySerializer());
-    private final EdgeSession session = EdgeSession.start("edge-1");
-    private final LocalGroups groups = new LocalGroups(new GroupCommands(producer, "subs", session),
-            Duration.ofSeconds(1));
+    private final EdgeSession session = started("edge-1");
+    private final ReadPositions positions = new ReadPositions(2);
+    private final GroupCommands commands = new GroupCommands(producer, new SubscriptionRecords("subs", 2), session);
+    private final LocalGroups groups = new LocalGroups(commands, positions, Duration.ofSeconds(1));
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final EdgeHeartbeats heartbeats = new EdgeHeartbeats(producer, "beats", session, INTERVAL, groups,
-            clock::get);
+            commands, positions::knowsEveryTask, clock::get);
+
+    private static EdgeSession started(String edgeId) {
+        EdgeSession session = EdgeSession.start(edgeId);
+        session.useSlot(3);
+        return session;
+    }
 
     @AfterEach
     void stop() {
@@ -34,23 +42,56 @@ class EdgeHeartbeatsTest {
     }
 
     @Test
-    void shouldAnnounceTheSessionBeforeAnyJoin() throws IOException {
+    void shouldAnnounceTheSessionAndItsSlotBeforeAnyJoin() throws IOException {
         // when
         heartbeats.start();
-        groups.join("g1", spec("list"), null, null, null);
+        groups.join("g1", spec("list"), null, null, List.of());
 
-        // then: first the heartbeat of the session, then the join under it
+        // then: first the heartbeat of the session, then its start on every partition, then the join under it
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
-        assertThat(sent).extracting(ProducerRecord::topic).containsExactly("beats", "subs");
+        assertThat(sent).extracting(ProducerRecord::topic).containsExactly("beats", "subs", "subs", "subs", "subs");
         assertThat(key(sent.get(0))).isEqualTo(session.id()).startsWith("edge-1#");
         assertThat(AvroCodecs.decodeHeartbeat(sent.get(0).value()).getIntervalMs()).isEqualTo(10_000);
-        assertThat(key(sent.get(1))).isEqualTo("g1|" + session.id());
+        assertThat(AvroCodecs.decodeHeartbeat(sent.get(0).value()).getSlot()).isEqualTo(3);
+        assertThat(sent.subList(1, 3)).extracting(this::key, ProducerRecord::partition).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("~edge|" + session.id(), 0),
+                org.assertj.core.groups.Tuple.tuple("~edge|" + session.id(), 1));
+        assertThat(AvroCodecs.decodeControl(sent.get(1).value()).getSlot()).isEqualTo(3);
+        assertThat(sent.subList(3, 5)).extracting(this::key).containsOnly("g1|" + session.id());
+    }
+
+    @Test
+    void shouldAnnounceTheSessionAgainUntilEveryTaskToldItsPosition() {
+        // given
+        heartbeats.start();
+        producer.clear();
+
+        // when: a beat while task 1 has not answered
+        positions.advance(new io.restlive.schemas.TaskPosition(0, 5, 0L));
+        clock.addAndGet(INTERVAL.toMillis());
+        heartbeats.beat();
+
+        // then
+        assertThat(producer.history()).extracting(this::key).containsExactly(session.id(), "~edge|" + session.id(),
+                "~edge|" + session.id());
+
+        // when: both tasks answered
+        positions.advance(new io.restlive.schemas.TaskPosition(1, 5, 0L));
+        producer.clear();
+        clock.addAndGet(INTERVAL.toMillis());
+        heartbeats.beat();
+
+        // then
+        assertThat(producer.history()).extracting(this::key).containsExactly(session.id());
     }
 
     @Test
     void shouldKeepTheSessionWhileHeartbeatsArriveOnTime() {
         // given
         heartbeats.start();
+        positions.advance(new io.restlive.schemas.TaskPosition(0, 5, 0L));
+        positions.advance(new io.restlive.schemas.TaskPosition(1, 5, 0L));
+        producer.clear();
         String first = session.id();
 
         // when
@@ -68,8 +109,8 @@ class EdgeHeartbeatsTest {
     void shouldRenewTheSessionAndRejoinItsGroupsAfterAGap() {
         // given: an edge holding two groups
         heartbeats.start();
-        groups.join("g1", spec("list"), null, null, null);
-        groups.join("g2", spec("retrieve"), null, null, null);
+        groups.join("g1", spec("list"), null, null, List.of());
+        groups.join("g2", spec("retrieve"), null, null, List.of());
         String old = session.id();
         producer.clear();
 
@@ -77,16 +118,21 @@ class EdgeHeartbeatsTest {
         clock.addAndGet(3 * INTERVAL.toMillis());
         heartbeats.beat();
 
-        // then: a heartbeat of the new session, joins under it, tombstones of the old pairs
+        // then: a heartbeat and start of the new session, joins under it, tombstones of the old pairs (the list
+        // group's on both partitions, the retrieve group's on its entity's)
         String renewed = session.id();
         assertThat(renewed).isNotEqualTo(old).startsWith("edge-1#");
+        assertThat(session.isMine(old)).isTrue();
         List<ProducerRecord<byte[], byte[]>> sent = producer.history();
         assertThat(key(sent.get(0))).isEqualTo(old);
         assertThat(key(sent.get(1))).isEqualTo(renewed);
         assertThat(sent.get(1).topic()).isEqualTo("beats");
-        assertThat(sent.subList(2, sent.size())).extracting(this::key, r -> r.value() == null).containsExactlyInAnyOrder(
+        assertThat(sent.subList(2, 4)).extracting(this::key).containsOnly("~edge|" + renewed);
+        assertThat(sent.subList(4, sent.size())).extracting(this::key, r -> r.value() == null).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("g1|" + renewed, false),
                 org.assertj.core.groups.Tuple.tuple("g1|" + renewed, false),
                 org.assertj.core.groups.Tuple.tuple("g2|" + renewed, false),
+                org.assertj.core.groups.Tuple.tuple("g1|" + old, true),
                 org.assertj.core.groups.Tuple.tuple("g1|" + old, true),
                 org.assertj.core.groups.Tuple.tuple("g2|" + old, true));
     }

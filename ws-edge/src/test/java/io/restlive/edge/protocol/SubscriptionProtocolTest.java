@@ -7,16 +7,17 @@ import io.restlive.core.views.EntityState;
 import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.edge.fanout.BroadcastDelivery;
+import io.restlive.core.kafka.SubscriptionRecords;
+import io.restlive.edge.fanout.SlotRecords;
+import io.restlive.edge.groups.EdgeSession;
 import io.restlive.edge.groups.GroupCommands;
 import io.restlive.edge.groups.LocalGroups;
+import io.restlive.edge.groups.ReadPositions;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.SubscriptionCommand;
-import io.restlive.schemas.BroadcastAction;
-import io.restlive.schemas.ChangeBroadcast;
-import io.restlive.schemas.GroupBroadcast;
 import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.TaskPosition;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,12 +53,13 @@ class SubscriptionProtocolTest {
     private final List<String> sent = new ArrayList<>();
     private final MockProducer<byte[], byte[]> commands = new MockProducer<>(true, null,
             new ByteArraySerializer(), new ByteArraySerializer());
-    private final LocalGroups groups = new LocalGroups(new GroupCommands(commands, "subs", "edge-1"),
-            Duration.ofSeconds(1));
+    private final ReadPositions positions = new ReadPositions(1);
+    private final LocalGroups groups = new LocalGroups(new GroupCommands(commands,
+            new SubscriptionRecords("subs", 1), EdgeSession.fixed("edge-1")), positions, Duration.ofSeconds(1));
 
     private final InstanceLookup lookup = (model, field, value) -> Optional.ofNullable(store.get(value.asString()))
             .map(text -> new InstanceLookup.Found(new EntityState(Json.NODES.numberNode(Long.parseLong(value.asString())),
-                    Json.parseObject(text)), "digest-" + value.asString()));
+                    Json.parseObject(text))));
     private final SubscriptionProtocol protocol = new SubscriptionProtocol(lookup, groups);
     private final Connection connection = new Connection("c1", LiveUser.ANONYMOUS,
             VIEWS.endpoint("/ws/subscribe/").orElseThrow(), sent::add);
@@ -115,32 +117,20 @@ class SubscriptionProtocolTest {
     }
 
     @Test
-    void shouldJoinWithWhatEachRetrieveSubscriberSawSoThatTheProcessorCanCatchItUp() throws Exception {
-        // when: two subscribers of the same instance, so the second one's group is not new on this edge
-        send("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":1}");
-        send("{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\",\"action\":\"retrieve\",\"lookup_by\":1}");
+    void shouldJoinAGroupOnceWithThePositionsReadWhenItsFirstSubscriberWasAccepted() throws Exception {
+        // given: the edge has read task 0 up to seq 41
+        positions.advance(new TaskPosition(0, 3, 41L));
 
-        // then: each joins with the lookup's digest, the DELETED payload for it, and a key of its own
-        assertThat(sent).isEmpty();
-        List<SubscriptionCommand> sentJoins = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> record : commands.history()) {
-            sentJoins.add(AvroCodecs.decodeCommand(record.value()));
-        }
-        assertThat(sentJoins).hasSize(2).allSatisfy(join -> {
-            assertThat(join.getCatchUp().getDigest()).isEqualTo("digest-1");
-            assertThat(Json.parse(join.getCatchUp().getDeletedPayload())).isEqualTo(Json.parse("{\"pk\":1,\"id\":1}"));
-            assertThat(join.getCatchUp().getKey()).startsWith(join.getGroupKey() + "~edge-1~");
-        });
-        assertThat(sentJoins.get(0).getCatchUp().getKey()).isNotEqualTo(sentJoins.get(1).getCatchUp().getKey());
-    }
-
-    @Test
-    void shouldJoinAListGroupOnceWithoutACatchUp() throws Exception {
+        // when: two subscribers of one group
         send("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"list\"}");
         send("{\"type\":\"subscribe\",\"id\":2,\"model\":\"todolist.Task\",\"action\":\"list\"}");
 
-        assertThat(commands.history()).singleElement()
-                .satisfies(record -> assertThat(AvroCodecs.decodeCommand(record.value()).getCatchUp()).isNull());
+        // then: one join, live from what was read
+        assertThat(commands.history()).singleElement().satisfies(record -> {
+            SubscriptionCommand join = AvroCodecs.decodeCommand(record.value());
+            assertThat(join.getCut()).containsExactly(new TaskPosition(0, 3, 41L));
+            assertThat(join.getSlot()).isEqualTo(-1);
+        });
     }
 
     @Test
@@ -205,9 +195,11 @@ class SubscriptionProtocolTest {
         List<String> keys = new ArrayList<>(joined().keySet());
         String filtered = joined().entrySet().stream().filter(e -> e.getValue().getParams().contains("zzz")).findFirst().orElseThrow().getKey();
         String all = keys.stream().filter(k -> !k.equals(filtered)).findFirst().orElseThrow();
-        BroadcastDelivery delivery = new BroadcastDelivery(groups);
+        BroadcastDelivery delivery = new BroadcastDelivery(groups, positions);
+        delivery.deliver(SlotRecords.notice(0, 1, "edge-1", all));
+        delivery.deliver(SlotRecords.notice(0, 1, "edge-1", filtered));
 
-        delivery.deliver(broadcast(all, filtered));
+        delivery.deliver(SlotRecords.live(0, 2, "{\"id\":1}", all, filtered));
 
         assertThat(sent).extracting(f -> Json.parse(f).get("id").asString()).containsExactly("b", "a");
         assertThat(Json.parse(sent.get(1))).isEqualTo(Json.parse(
@@ -216,17 +208,7 @@ class SubscriptionProtocolTest {
         send("{\"type\":\"unsubscribe\",\"id\":\"a\"}");
         assertThat(commands.history().get(commands.history().size() - 1).value()).as("tombstone").isNull();
         sent.clear();
-        delivery.deliver(broadcast(all));
+        delivery.deliver(SlotRecords.live(0, 3, "{\"id\":1}", all));
         assertThat(sent).isEmpty();
-    }
-
-    private static ChangeBroadcast broadcast(String... groupKeys) {
-        List<GroupBroadcast> groups = new ArrayList<>();
-        for (String key : groupKeys) {
-            groups.add(GroupBroadcast.newBuilder().setGroupKey(key).setAction(BroadcastAction.UPDATED)
-                    .setInstance("{\"id\":1}").build());
-        }
-        return ChangeBroadcast.newBuilder().setModel("todolist.Task").setPk("1").setTs(Instant.now())
-                .setGroups(groups).build();
     }
 }

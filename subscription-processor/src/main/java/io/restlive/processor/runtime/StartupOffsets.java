@@ -1,0 +1,59 @@
+package io.restlive.processor.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Where the topics a processor task applies ended when the instance started, and how far the application
+ * had committed: the targets of {@link io.restlive.processor.progress.InputProgress}.
+ *
+ * @param ends the end offset of each partition (read-committed: transactions not yet committed do not count)
+ * @param committed the application's committed offset of each partition that has one
+ */
+record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
+
+    /** Reads both from the cluster. */
+    static StartupOffsets read(String bootstrapServers, String applicationId, List<String> topics, int partitions,
+                               Duration timeout) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : topics) {
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            offsets.forEach((tp, offset) -> {
+                if (offset != null && ends.containsKey(tp)) {
+                    committed.put(tp, offset.offset());
+                }
+            });
+            return new StartupOffsets(ends, committed);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + topics + " on " + bootstrapServers
+                    + ": " + (e.getCause() == null ? e : e.getCause()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading offsets", e);
+        }
+    }
+}

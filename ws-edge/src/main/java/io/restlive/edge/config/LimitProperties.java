@@ -1,0 +1,71 @@
+package io.restlive.edge.config;
+
+import io.restlive.edge.protocol.SubscriptionLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What clients may ask of one edge, from {@code rest-live.*} properties or the matching {@code REST_LIVE_*}
+ * variables. The defaults leave room for a busy page (dozens of subscriptions, a few tabs per user) and
+ * stop a client that loops.
+ *
+ * @param maxConnections WebSocket connections the edge holds; a handshake beyond gets HTTP 503
+ *     ({@code REST_LIVE_MAX_CONNECTIONS})
+ * @param maxConnectionsPerUser connections one user (token {@code sub}), or one remote address for anonymous
+ *     connections, may hold on this edge; beyond, HTTP 429 ({@code REST_LIVE_MAX_CONNECTIONS_PER_USER})
+ * @param maxSubscriptionsPerConnection live subscriptions of one connection
+ *     ({@code REST_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION})
+ * @param maxGroupsPerConnection distinct subscription groups of one connection
+ *     ({@code REST_LIVE_MAX_GROUPS_PER_CONNECTION})
+ * @param subscribeRate subscribes per second one connection may sustain ({@code REST_LIVE_SUBSCRIBE_RATE})
+ * @param subscribeBurst subscribes one connection may send at once ({@code REST_LIVE_SUBSCRIBE_BURST})
+ * @param maxLookupBySize the largest {@code lookup_by}, as JSON text ({@code REST_LIVE_MAX_LOOKUP_BY_SIZE})
+ * @param maxQueryParamsSize the largest {@code query_params} ({@code REST_LIVE_MAX_QUERY_PARAMS_SIZE})
+ * @param maxViewKwargsSize the largest {@code view_kwargs} ({@code REST_LIVE_MAX_VIEW_KWARGS_SIZE})
+ */
+@ConfigurationProperties(prefix = "rest-live")
+public record LimitProperties(
+        @DefaultValue("20000") int maxConnections,
+        @DefaultValue("100") int maxConnectionsPerUser,
+        @DefaultValue("200") int maxSubscriptionsPerConnection,
+        @DefaultValue("100") int maxGroupsPerConnection,
+        @DefaultValue("20") double subscribeRate,
+        @DefaultValue("50") int subscribeBurst,
+        @DefaultValue("1KB") DataSize maxLookupBySize,
+        @DefaultValue("4KB") DataSize maxQueryParamsSize,
+        @DefaultValue("4KB") DataSize maxViewKwargsSize) {
+
+    public LimitProperties {
+        atLeastOne(maxConnections, "rest-live.max-connections");
+        atLeastOne(maxConnectionsPerUser, "rest-live.max-connections-per-user");
+        atLeastOne(maxSubscriptionsPerConnection, "rest-live.max-subscriptions-per-connection");
+        atLeastOne(maxGroupsPerConnection, "rest-live.max-groups-per-connection");
+        atLeastOne(subscribeBurst, "rest-live.subscribe-burst");
+        if (!(subscribeRate > 0)) {
+            throw new IllegalArgumentException("rest-live.subscribe-rate must be above 0 (subscribes per second), was "
+                    + subscribeRate);
+        }
+        positive(maxLookupBySize, "rest-live.max-lookup-by-size");
+        positive(maxQueryParamsSize, "rest-live.max-query-params-size");
+        positive(maxViewKwargsSize, "rest-live.max-view-kwargs-size");
+    }
+
+    /** The per-connection limits the protocol enforces. */
+    public SubscriptionLimits.Settings subscriptionLimits() {
+        return new SubscriptionLimits.Settings(maxSubscriptionsPerConnection, maxGroupsPerConnection, subscribeRate,
+                subscribeBurst, maxLookupBySize.toBytes(), maxQueryParamsSize.toBytes(), maxViewKwargsSize.toBytes());
+    }
+
+    private static void atLeastOne(int value, String key) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, was " + value);
+        }
+    }
+
+    private static void positive(DataSize size, String key) {
+        if (size == null || size.toBytes() < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1B (e.g. 4KB), was " + size);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.restlive.edge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restlive.edge.web.SendQueue.Offer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SendQueueTest {
+
+    @Test
+    void shouldHandFramesOverInTheOrderTheyWereOffered() {
+        SendQueue sendQueue = new SendQueue(1_000, Duration.ofSeconds(10));
+
+        assertThat(List.of(sendQueue.offer("a"), sendQueue.offer("b"), sendQueue.offer("c"))).containsOnly(Offer.QUEUED);
+        sendQueue.complete();
+
+        assertThat(sendQueue.frames().collectList().block(Duration.ofSeconds(5))).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void shouldCallAClientTooSlowWhenWaitingFramesPassTheByteLimit() {
+        SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
+
+        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer("12345")).isEqualTo(Offer.TOO_SLOW);
+    }
+
+    @Test
+    void shouldAcceptAFrameLargerThanTheLimitWhenNothingWaits() {
+        // A single big frame is not a slow client; only frames piling up are.
+        SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
+
+        assertThat(sendQueue.offer("a frame longer than ten characters")).isEqualTo(Offer.QUEUED);
+    }
+
+    @Test
+    void shouldCallAClientTooSlowWhenItTookNothingForTheTimeLimit() {
+        SendQueue sendQueue = new SendQueue(1_000, Duration.ZERO);
+
+        assertThat(sendQueue.offer("first")).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer("second")).isEqualTo(Offer.TOO_SLOW);
+    }
+
+    @Test
+    void shouldCountTakenFramesAsNoLongerWaiting() {
+        SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
+        sendQueue.frames().subscribe();
+
+        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
+    }
+
+    @Test
+    void shouldRefuseFramesOnceClosed() {
+        SendQueue sendQueue = new SendQueue(1_000, Duration.ofSeconds(10));
+        sendQueue.frames().subscribe();
+        sendQueue.complete();
+
+        assertThat(sendQueue.offer("late")).isEqualTo(Offer.CLOSED);
+    }
+}
