@@ -19,9 +19,7 @@ const installed = packages(join(root, 'node_modules', '.package-lock.json'));
 const missing = installed === undefined ? ['node_modules']
   : Object.entries(locked).filter(([path, entry]) => path !== '' && !entry.optional)
     .filter(([path, entry]) => installed[path]?.version !== entry.version).map(([path]) => path);
-if (missing.length === 0) {
-  console.log(`npm dependencies of ${root} are installed`);
-} else {
+if (missing.length > 0) {
   console.log(`installing the npm dependencies of ${root} (npm ci; missing or other versions: ${missing.slice(0, 3).join(', ')}...)`);
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }
