@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 
 const pages = [];
+/** WebSockets each page opened (attempts included), to tell a reconnect from a socket that never closed. */
+const sockets = [];
 let browser;
 
 async function chromiumPath() {
@@ -30,6 +32,8 @@ const commands = {
       const index = pages.length;
       page.on('console', (message) => console.error(`[page ${index}] ${message.type()}: ${message.text()}`));
       page.on('pageerror', (error) => console.error(`[page ${index}] error: ${error.message}`));
+      sockets[index] = 0;
+      page.on('websocket', () => { sockets[index]++; });
       await page.goto(url);
       // A reload would lose this: the test checks it is still there to know the page was never reloaded.
       await page.evaluate(() => { window.loadedOnce = true; });
@@ -69,6 +73,10 @@ const commands = {
 
   async tasks({ page }) {
     return pages[page].$$eval('#tasks li span', (spans) => spans.map((span) => span.textContent.trim()));
+  },
+
+  async websockets({ page }) {
+    return sockets[page];
   },
 
   async neverReloaded({ page }) {
