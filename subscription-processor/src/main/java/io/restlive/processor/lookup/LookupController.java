@@ -1,6 +1,7 @@
 package io.restlive.processor.lookup;
 
 import io.restlive.core.json.Json;
+import io.restlive.processor.entities.Pks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /internal/lookup?model=&field=&value=}: the entity edges resolve a retrieve subscription to.
- * 200 with {@code {"pk":..,"instance":{..}}}, 404 if no live entity matches, 503 if the instance that must
+ * 200 with {@code {"pk":..,"instance":{..},"version":<revision>}}, 404 if no live entity matches, 503 if the instance that must
  * answer was not ready within the hold, 400 for bad parameters. For the cluster, not for the public: it
  * answers from the processor's raw state.
  */
@@ -44,6 +45,8 @@ public final class LookupController {
             ObjectNode body = Json.NODES.objectNode();
             body.set("pk", found.pk());
             body.set("instance", found.instance());
+            body.put("version", found.revision());
+            body.put("key", Pks.keyText(found.pk()));
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
         }
         if (result instanceof LookupResult.Unavailable unavailable) {

@@ -18,7 +18,7 @@ class LookupControllerTest {
             new LookupService(stores, (host, query) -> new LookupResult.NotFound(), Duration.ZERO))).build();
 
     @Test
-    void shouldAnswerPkAndInstanceOfAFoundEntity() throws Exception {
+    void shouldAnswerPkInstanceAndRevisionOfAFoundEntity() throws Exception {
         // given
         stores.entities.put("todolist.Task|1", StoredEntity.live(Json.NODES.numberNode(1),
                 Json.parseObject("{\"id\":1,\"text\":\"Milk\"}"), 3L, 7));
@@ -26,7 +26,8 @@ class LookupControllerTest {
         // when / then
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "\"1\""))
                 .andExpect(status().isOk())
-                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"}}", true));
+                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"},\"version\":7,\"key\":\"1\"}",
+                        true));
     }
 
     @Test

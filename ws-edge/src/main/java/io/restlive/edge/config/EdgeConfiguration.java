@@ -121,9 +121,13 @@ public class EdgeConfiguration {
 
     @Bean
     SubscriptionProtocol subscriptionProtocol(LocalGroups groups, EdgeHeartbeats started, EdgeProperties properties,
-                                              SubscriptionLimits limits, EdgeMetrics metrics) {
-        return new SubscriptionProtocol(new ProcessorLookupClient(properties.processorUrl(),
-                properties.lookupTimeout(), properties.internalSecret()), groups, limits, metrics);
+                                              SubscriptionLimits limits, EdgeMetrics metrics, LimitProperties limitSettings) {
+        ProcessorLookupClient processors = new ProcessorLookupClient(properties.processorUrl(), properties.lookupTimeout(),
+                properties.internalSecret());
+        SubscriptionProtocol protocol = new SubscriptionProtocol(processors, groups, limits, metrics, processors,
+                limitSettings.snapshotLimit());
+        groups.endWith(protocol);
+        return protocol;
     }
 
     /**
