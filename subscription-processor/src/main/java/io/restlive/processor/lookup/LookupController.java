@@ -1,7 +1,9 @@
 package io.restlive.processor.lookup;
 
 import io.restlive.core.json.Json;
+import io.restlive.core.views.ViewsFile;
 import io.restlive.processor.entities.Pks;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +25,22 @@ public final class LookupController {
     static final String LOCAL_SCOPE = "local";
 
     private final LookupService service;
+    private final ViewsFile views;
 
-    /** @param service finds the entity */
+    /** A controller that answers any field of any model, for tests of the lookup itself. */
     public LookupController(LookupService service) {
+        this(service, null);
+    }
+
+    /**
+     * @param service finds the entity
+     * @param views the lookups allowed: a view's model, by pk or by that view's lookup field (what edges ask
+     *     for a retrieve); null allows any
+     */
+    @Autowired
+    public LookupController(LookupService service, ViewsFile views) {
         this.service = service;
+        this.views = views;
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,6 +53,10 @@ public final class LookupController {
             query = LookupQuery.parse(model, field, value);
         } catch (BadLookupException e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (!allowed(query)) {
+            // An edge only ever asks a view's lookup field: anything else is someone probing the state.
+            return error(HttpStatus.BAD_REQUEST, "no view of " + query.model() + " looks instances up by " + query.field());
         }
         LookupResult result = service.lookup(query, LOCAL_SCOPE.equals(scope));
         if (result instanceof LookupResult.Found found) {
@@ -56,6 +74,11 @@ public final class LookupController {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "not ready: " + notReady.reason());
         }
         return error(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    private boolean allowed(LookupQuery query) {
+        return views == null || views.views().stream().anyMatch(view -> view.model().equals(query.model())
+                && (query.byPk() || view.lookupField().equals(query.field())));
     }
 
     private static ResponseEntity<String> error(HttpStatus status, String message) {

@@ -96,9 +96,9 @@ public class EdgeConfiguration {
 
     @Bean(destroyMethod = "close")
     BroadcastConsumer broadcastConsumer(LocalGroups groups, ReadPositions positions, TopicNames names,
-                                        EdgeSession session, EdgeProperties properties) {
+                                        EdgeSession session, EdgeProperties properties, EdgeMetrics metrics) {
         BroadcastConsumer broadcasts = new BroadcastConsumer(consumer(properties, "broadcasts"), names.broadcasts(),
-                session.slot(), new BroadcastDelivery(groups, positions));
+                session.slot(), new BroadcastDelivery(groups, positions, metrics), metrics);
         broadcasts.start();
         return broadcasts;
     }

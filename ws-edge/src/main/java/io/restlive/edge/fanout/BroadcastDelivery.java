@@ -5,6 +5,7 @@ import io.restlive.edge.groups.LocalGroup;
 import io.restlive.edge.groups.LocalGroups;
 import io.restlive.edge.groups.Member;
 import io.restlive.edge.groups.ReadPositions;
+import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
 import io.restlive.edge.protocol.PositionText;
@@ -47,8 +48,15 @@ public final class BroadcastDelivery {
     private final ReadPositions positions;
     private final EdgeSession session;
     private final ChangeParts parts = new ChangeParts();
+    private final EdgeMetrics metrics;
 
     public BroadcastDelivery(LocalGroups groups, ReadPositions positions) {
+        this(groups, positions, EdgeMetrics.inMemory());
+    }
+
+    /** @param metrics records each delivered change's end-to-end latency, once per change */
+    public BroadcastDelivery(LocalGroups groups, ReadPositions positions, EdgeMetrics metrics) {
+        this.metrics = metrics;
         this.groups = groups;
         this.positions = positions;
         this.session = groups.session();
@@ -136,6 +144,9 @@ public final class BroadcastDelivery {
             }
         }
         int sent = 0;
+        if (!byConnection.isEmpty()) {
+            metrics.delivered(change.get(0).getTs());
+        }
         for (Map.Entry<Connection, List<Frame>> entry : byConnection.entrySet()) {
             List<Frame> frames = entry.getValue();
             frames.sort(Comparator.comparingLong(Frame::sequence));
