@@ -27,6 +27,12 @@ class WalkingSkeletonIT {
         // given: task 1 exists and a client subscribes to it
         Changes changes = STACK.changes();
         changes.upsert(TASK, 1, task("Buy milk"));
+        // A change the edge has not read yet when a subscribe arrives counts as after it (docs/protocol.md):
+        // "exists" means the edge has read its creation, which a list subscriber on it receiving it shows.
+        try (WsClient witness = STACK.connect(1)) {
+            witness.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":9,\"model\":\"todolist.Task\",\"action\":\"list\"}",
+                    () -> changes.upsert(TASK, 1, task("Buy milk")));
+        }
         try (WsClient client = STACK.connect(1)) {
             subscribeUntilLive(client, changes);
 

@@ -109,7 +109,12 @@ class MembershipSemanticsIT {
     @Test
     void shouldCountAnInstanceThatExistedBeforeSubscribingAsAlreadyInTheView() {
         Changes changes = STACK.changes();
-        changes.upsert(TASK, 40, task(40, 4, "before"));
+        // given: task 40 exists, and the edge has read its creation (a witness on the same edge received it).
+        // A change the edge had not read yet when a subscribe arrives counts as after it (docs/protocol.md).
+        try (WsClient witness = STACK.connect(1)) {
+            witness.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\","
+                    + "\"action\":\"list\",\"view_kwargs\":{\"list\":4}}", () -> changes.upsert(TASK, 40, task(40, 4, "before")));
+        }
         try (WsClient client = STACK.connect(1)) {
             client.subscribeUntilLive("{\"type\":\"subscribe\",\"id\":40,\"model\":\"todolist.Task\","
                     + "\"action\":\"list\",\"view_kwargs\":{\"list\":4}}", () -> changes.upsert(TASK, 40, task(40, 4, "before")));

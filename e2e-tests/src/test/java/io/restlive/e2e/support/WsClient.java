@@ -60,9 +60,21 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects to {@code uri} with the given handshake headers (e.g. {@code Authorization}). */
     public static WsClient connect(URI uri, Map<String, String> headers) {
+        return connect(uri, headers, List.of());
+    }
+
+    /** Connects asking for protocol v2 (the subprotocol {@code rest-live.v2}). */
+    public static WsClient connectV2(URI uri, Map<String, String> headers) {
+        return connect(uri, headers, List.of("rest-live.v2"));
+    }
+
+    private static WsClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
         WsClient client = new WsClient(uri);
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
         try {
             client.socket = builder.buildAsync(uri, client.new Listener()).orTimeout(30, TimeUnit.SECONDS).join();
         } catch (CompletionException e) {
@@ -94,6 +106,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Sends one text frame and waits until it is handed to the network. */
+    /** The subprotocol the edge chose: {@code rest-live.v2}, or empty for v1. */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     public WsClient send(String text) {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
         return this;

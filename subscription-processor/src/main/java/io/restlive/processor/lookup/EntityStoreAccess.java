@@ -4,6 +4,7 @@ import io.restlive.processor.entities.StoredEntity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -39,6 +40,9 @@ public interface EntityStoreAccess {
 
     /** The first live entity of {@code model} in this instance's active stores that {@code match}es. */
     Optional<StoredEntity> findFirst(String model, Predicate<StoredEntity> match);
+
+    /** Calls {@code action} with every live entity of {@code model} in this instance's active stores. */
+    void forEachLive(String model, Consumer<StoredEntity> action);
 
     /** Every other instance of the application. */
     List<HostInfo> otherHosts();

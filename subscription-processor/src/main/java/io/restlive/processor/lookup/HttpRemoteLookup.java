@@ -56,7 +56,8 @@ public final class HttpRemoteLookup implements RemoteLookup {
         if (!(instance instanceof ObjectNode object) || answer.get("pk") == null) {
             return new LookupResult.Unavailable("malformed answer " + body);
         }
-        return new LookupResult.Found(answer.get("pk"), object);
+        JsonNode version = answer.get("version");
+        return new LookupResult.Found(answer.get("pk"), object, version == null ? 0 : version.asLong());
     }
 
     private static String encode(String text) {

@@ -6,8 +6,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** The answer to a lookup. */
 public sealed interface LookupResult {
 
-    /** The entity: its pk and its last stored fields. */
-    record Found(JsonNode pk, ObjectNode instance) implements LookupResult {
+    /**
+     * The entity: its pk, its last stored fields, and its revision (the position of its last change in its
+     * task, which grows with every change: protocol v2's version).
+     */
+    record Found(JsonNode pk, ObjectNode instance, long revision) implements LookupResult {
     }
 
     /** No live entity matches. */

@@ -123,7 +123,7 @@ public final class LookupService {
 
     private static LookupResult live(Optional<StoredEntity> entry) {
         return entry.filter(e -> !e.isTombstone())
-                .<LookupResult>map(e -> new LookupResult.Found(e.pk(), e.instance()))
+                .<LookupResult>map(e -> new LookupResult.Found(e.pk(), e.instance(), e.seq()))
                 .orElseGet(LookupResult.NotFound::new);
     }
 

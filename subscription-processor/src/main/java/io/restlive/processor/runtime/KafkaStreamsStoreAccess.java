@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -120,6 +121,20 @@ public final class KafkaStreamsStoreAccess implements EntityStoreAccess {
                 }
             }
             return Optional.empty();
+        } catch (InvalidStateStoreException e) {
+            throw new StoresNotReadyException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void forEachLive(String model, Consumer<StoredEntity> action) {
+        try (KeyValueIterator<String, StoredEntity> entries = store().prefixScan(model + "|", KEYS)) {
+            while (entries.hasNext()) {
+                StoredEntity entity = entries.next().value;
+                if (!entity.isTombstone()) {
+                    action.accept(entity);
+                }
+            }
         } catch (InvalidStateStoreException e) {
             throw new StoresNotReadyException(e.getMessage(), e);
         }

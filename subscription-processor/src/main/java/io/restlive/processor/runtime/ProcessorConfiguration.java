@@ -2,6 +2,9 @@ package io.restlive.processor.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restlive.core.views.ViewsFile;
+import io.restlive.processor.groups.GroupFactory;
+import io.restlive.processor.snapshot.HttpRemoteSnapshot;
+import io.restlive.processor.snapshot.SnapshotService;
 import io.restlive.processor.config.ProcessorProperties;
 import io.restlive.processor.config.RegistryProperties;
 import io.restlive.processor.decode.ChangeDecoders;
@@ -81,6 +84,13 @@ public class ProcessorConfiguration {
     LookupService lookupService(EntityStoreAccess stores, ProcessorProperties properties,
                                 InternalApiProperties internalApi) {
         return new LookupService(stores, new HttpRemoteLookup(internalApi.internalSecret()), properties.lookupHold());
+    }
+
+    @Bean
+    SnapshotService snapshotService(EntityStoreAccess stores, ViewsFile views, ProcessorProperties properties,
+                                    InternalApiProperties internalApi) {
+        return new SnapshotService(stores, new GroupFactory(views), new HttpRemoteSnapshot(internalApi.internalSecret()),
+                properties.lookupHold());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -63,6 +64,12 @@ final class FakeStores implements EntityStoreAccess {
                 .map(Map.Entry::getValue)
                 .filter(e -> !e.isTombstone() && match.test(e))
                 .findFirst();
+    }
+
+    @Override
+    public void forEachLive(String model, Consumer<StoredEntity> action) {
+        entities.entrySet().stream().filter(e -> e.getKey().startsWith(model + "|")).map(Map.Entry::getValue)
+                .filter(e -> !e.isTombstone()).forEach(action);
     }
 
     @Override

@@ -18,7 +18,7 @@ class LookupControllerTest {
             new LookupService(stores, (host, query) -> new LookupResult.NotFound(), Duration.ZERO))).build();
 
     @Test
-    void shouldAnswerPkAndInstanceOfAFoundEntity() throws Exception {
+    void shouldAnswerPkInstanceAndRevisionOfAFoundEntity() throws Exception {
         // given
         stores.entities.put("todolist.Task|1", StoredEntity.live(Json.NODES.numberNode(1),
                 Json.parseObject("{\"id\":1,\"text\":\"Milk\"}"), 3L, 7));
@@ -26,7 +26,8 @@ class LookupControllerTest {
         // when / then
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "\"1\""))
                 .andExpect(status().isOk())
-                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"}}", true));
+                .andExpect(content().json("{\"pk\":1,\"instance\":{\"id\":1,\"text\":\"Milk\"},\"version\":7,\"key\":\"1\"}",
+                        true));
     }
 
     @Test
@@ -58,5 +59,31 @@ class LookupControllerTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk").param("value", "{}"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void shouldRefuseAFieldThatNoViewLooksUpBy() throws Exception {
+        // given: a controller that knows the views: tasks are looked up by slug
+        MockMvc guarded = MockMvcBuilders.standaloneSetup(new LookupController(
+                new LookupService(stores, (host, query) -> new LookupResult.NotFound(), Duration.ZERO),
+                io.restlive.core.views.ViewsFile.parse("""
+                        views:
+                          - name: tasks
+                            model: todolist.Task
+                            lookup-field: slug
+                        """, "test"))).build();
+        stores.entities.put("todolist.Task|1", StoredEntity.live(Json.NODES.numberNode(1),
+                Json.parseObject("{\"id\":1,\"slug\":\"milk\",\"owner\":\"bob\"}"), null, 1));
+
+        // then: by slug or pk it answers; by another field, or for a model no view shows, it refuses
+        guarded.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "slug")
+                .param("value", "\"milk\"")).andExpect(status().isOk());
+        guarded.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "pk")
+                .param("value", "1")).andExpect(status().isOk());
+        guarded.perform(get("/internal/lookup").param("model", "todolist.Task").param("field", "owner")
+                        .param("value", "\"bob\"")).andExpect(status().isBadRequest())
+                .andExpect(content().json("{\"error\":\"no view of todolist.Task looks instances up by owner\"}", true));
+        guarded.perform(get("/internal/lookup").param("model", "sec.Doc").param("field", "pk")
+                .param("value", "1")).andExpect(status().isBadRequest());
     }
 }

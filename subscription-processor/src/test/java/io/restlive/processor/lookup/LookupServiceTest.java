@@ -37,7 +37,7 @@ class LookupServiceTest {
         // when / then
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false)).isInstanceOf(LookupResult.Found.class);
         assertThat(service.lookup(LookupQuery.parse("todolist.Task", "pk", "\"1\""), false))
-                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}")));
+                .isEqualTo(new LookupResult.Found(Json.NODES.numberNode(1L), Json.parseObject("{\"id\":1}"), 1));
         assertThat(service.lookup(LookupQuery.parse("todolist.Tag", "pk", "7"), false))
                 .satisfies(r -> assertThat(((LookupResult.Found) r).pk().asString()).isEqualTo("7"));
         assertThat(asked).isEmpty();
@@ -72,7 +72,7 @@ class LookupServiceTest {
         // given: the entity's task runs elsewhere; a third instance exists too
         stores.remoteOwners.put("todolist.Task|1", OTHER);
         stores.others.addAll(List.of(THIRD, OTHER));
-        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}")));
+        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(1), Json.parseObject("{\"id\":1}"), 0));
 
         // when
         LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "pk", "1"), false);
@@ -86,7 +86,7 @@ class LookupServiceTest {
     void shouldAskEveryOtherInstanceForAnotherFieldAfterItsOwnTasks() throws Exception {
         // given
         stores.others.addAll(List.of(THIRD, OTHER));
-        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(4), Json.parseObject("{\"id\":4}")));
+        answers = Map.of(OTHER, new LookupResult.Found(Json.NODES.numberNode(4), Json.parseObject("{\"id\":4}"), 0));
 
         // when
         LookupResult result = service.lookup(LookupQuery.parse("todolist.Task", "slug", "\"x\""), false);

@@ -112,7 +112,18 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
         ConnectionCaps.Permit permit = granted.get();
         releaseWhenClosed(exchange, permit);
         WebSocketHandler served = handler instanceof AuthenticatedHandler authenticated
-                ? session -> authenticated.handle(session, user).doFinally(signal -> permit.release())
+                ? new WebSocketHandler() {
+                    // The handshake picks the subprotocol from the served handler's list (protocol v2).
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return handler.getSubProtocols();
+                    }
+
+                    @Override
+                    public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session) {
+                        return authenticated.handle(session, user).doFinally(signal -> permit.release());
+                    }
+                }
                 : handler;
         return upgrade.handleRequest(exchange, served).doOnError(e -> permit.release());
     }

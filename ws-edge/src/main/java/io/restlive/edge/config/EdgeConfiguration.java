@@ -96,9 +96,9 @@ public class EdgeConfiguration {
 
     @Bean(destroyMethod = "close")
     BroadcastConsumer broadcastConsumer(LocalGroups groups, ReadPositions positions, TopicNames names,
-                                        EdgeSession session, EdgeProperties properties) {
+                                        EdgeSession session, EdgeProperties properties, EdgeMetrics metrics) {
         BroadcastConsumer broadcasts = new BroadcastConsumer(consumer(properties, "broadcasts"), names.broadcasts(),
-                session.slot(), new BroadcastDelivery(groups, positions));
+                session.slot(), new BroadcastDelivery(groups, positions, metrics), metrics);
         broadcasts.start();
         return broadcasts;
     }
@@ -121,9 +121,13 @@ public class EdgeConfiguration {
 
     @Bean
     SubscriptionProtocol subscriptionProtocol(LocalGroups groups, EdgeHeartbeats started, EdgeProperties properties,
-                                              SubscriptionLimits limits, EdgeMetrics metrics) {
-        return new SubscriptionProtocol(new ProcessorLookupClient(properties.processorUrl(),
-                properties.lookupTimeout(), properties.internalSecret()), groups, limits, metrics);
+                                              SubscriptionLimits limits, EdgeMetrics metrics, LimitProperties limitSettings) {
+        ProcessorLookupClient processors = new ProcessorLookupClient(properties.processorUrl(), properties.lookupTimeout(),
+                properties.internalSecret());
+        SubscriptionProtocol protocol = new SubscriptionProtocol(processors, groups, limits, metrics, processors,
+                limitSettings.snapshotLimit());
+        groups.endWith(protocol);
+        return protocol;
     }
 
     /**

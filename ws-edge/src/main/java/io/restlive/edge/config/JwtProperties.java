@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwtClockSkew how far a token's {@code exp} and {@code nbf} may be off the edge's clock, 0s to 5m
  *     ({@code REST_LIVE_JWT_CLOCK_SKEW})
  * @param jwtRequireSubject refuse a token without {@code sub} ({@code REST_LIVE_JWT_REQUIRE_SUBJECT})
+ * @param tokenExpiryWarning how long before its token expires a protocol v2 connection is sent
+ *     {@code token_expiring} ({@code REST_LIVE_TOKEN_EXPIRY_WARNING})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record JwtProperties(
@@ -32,9 +34,14 @@ public record JwtProperties(
         String jwtAudience,
         @DefaultValue("true") boolean jwtRequireExpiry,
         @DefaultValue("5s") Duration jwtClockSkew,
-        @DefaultValue("true") boolean jwtRequireSubject) {
+        @DefaultValue("true") boolean jwtRequireSubject,
+        @DefaultValue("60s") Duration tokenExpiryWarning) {
 
     public JwtProperties {
+        if (tokenExpiryWarning == null || tokenExpiryWarning.isNegative()) {
+            throw new IllegalArgumentException("rest-live.token-expiry-warning must be zero or more, was "
+                    + tokenExpiryWarning);
+        }
         jwtSecret = blankToNull(jwtSecret);
         jwtIssuerUri = blankToNull(jwtIssuerUri);
         jwtJwkSetUri = blankToNull(jwtJwkSetUri);

@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxLookupBySize the largest {@code lookup_by}, as JSON text ({@code REST_LIVE_MAX_LOOKUP_BY_SIZE})
  * @param maxQueryParamsSize the largest {@code query_params} ({@code REST_LIVE_MAX_QUERY_PARAMS_SIZE})
  * @param maxViewKwargsSize the largest {@code view_kwargs} ({@code REST_LIVE_MAX_VIEW_KWARGS_SIZE})
+ * @param snapshotLimit the most instances a protocol v2 snapshot holds; a larger view is refused with 413
+ *     ({@code REST_LIVE_SNAPSHOT_LIMIT}, at most 100,000)
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record LimitProperties(
@@ -34,7 +36,8 @@ public record LimitProperties(
         @DefaultValue("50") int subscribeBurst,
         @DefaultValue("1KB") DataSize maxLookupBySize,
         @DefaultValue("4KB") DataSize maxQueryParamsSize,
-        @DefaultValue("4KB") DataSize maxViewKwargsSize) {
+        @DefaultValue("4KB") DataSize maxViewKwargsSize,
+        @DefaultValue("10000") int snapshotLimit) {
 
     public LimitProperties {
         atLeastOne(maxConnections, "rest-live.max-connections");
@@ -42,6 +45,10 @@ public record LimitProperties(
         atLeastOne(maxSubscriptionsPerConnection, "rest-live.max-subscriptions-per-connection");
         atLeastOne(maxGroupsPerConnection, "rest-live.max-groups-per-connection");
         atLeastOne(subscribeBurst, "rest-live.subscribe-burst");
+        if (snapshotLimit < 0 || snapshotLimit > io.restlive.core.internalapi.SnapshotRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("rest-live.snapshot-limit must be from 0 to "
+                    + io.restlive.core.internalapi.SnapshotRequest.MAX_LIMIT + ", was " + snapshotLimit);
+        }
         if (!(subscribeRate > 0)) {
             throw new IllegalArgumentException("rest-live.subscribe-rate must be above 0 (subscribes per second), was "
                     + subscribeRate);

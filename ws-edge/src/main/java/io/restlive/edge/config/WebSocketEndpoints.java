@@ -47,12 +47,13 @@ public class WebSocketEndpoints {
 
     @Bean
     HandlerMapping webSocketMapping(ViewsFile views, SubscriptionProtocol protocol, EdgeProperties properties,
-                                    Scheduler protocolThreads, EdgeMetrics metrics) {
+                                    Scheduler protocolThreads, EdgeMetrics metrics, TokenAuthenticator authenticator,
+                                    JwtProperties jwt) {
         Map<String, Object> handlers = new LinkedHashMap<>();
         for (Endpoint endpoint : views.endpoints()) {
             LiveWebSocketHandler handler = new LiveWebSocketHandler(endpoint, protocol, protocolThreads,
                     properties.sendTimeLimit(), properties.sendBufferLimit(), metrics, Schedulers.parallel(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), authenticator, jwt.tokenExpiryWarning());
             String path = endpoint.path();
             handlers.put(path, handler);
             String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";

@@ -1,5 +1,6 @@
 package io.restlive.edge.fanout;
 
+import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.schemas.AvroCodecs;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,11 +25,19 @@ public final class BroadcastConsumer implements Runnable, AutoCloseable {
     private final String topic;
     private final int slot;
     private final BroadcastDelivery delivery;
+    private final EdgeMetrics metrics;
     private final Thread thread;
     private volatile boolean ready;
     private volatile boolean running = true;
 
     public BroadcastConsumer(Consumer<byte[], byte[]> consumer, String topic, int slot, BroadcastDelivery delivery) {
+        this(consumer, topic, slot, delivery, EdgeMetrics.inMemory());
+    }
+
+    /** @param metrics gets the slot's lag after each poll */
+    public BroadcastConsumer(Consumer<byte[], byte[]> consumer, String topic, int slot, BroadcastDelivery delivery,
+                             EdgeMetrics metrics) {
+        this.metrics = metrics;
         this.consumer = consumer;
         this.topic = topic;
         this.slot = slot;
@@ -68,6 +77,8 @@ public final class BroadcastConsumer implements Runnable, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     deliver(record);
                 }
+                // How far behind the slot's end this edge reads: known from the last fetch, no extra request.
+                consumer.currentLag(partitions.get(0)).ifPresent(metrics::broadcastLag);
             }
         } catch (WakeupException e) {
             // close() was called

@@ -5,8 +5,10 @@ import io.restlive.edge.groups.LocalGroup;
 import io.restlive.edge.groups.LocalGroups;
 import io.restlive.edge.groups.Member;
 import io.restlive.edge.groups.ReadPositions;
+import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
+import io.restlive.edge.protocol.PositionText;
 import io.restlive.schemas.ChangeFrames;
 import io.restlive.schemas.EdgeBroadcast;
 import io.restlive.schemas.FrameEntry;
@@ -46,8 +48,15 @@ public final class BroadcastDelivery {
     private final ReadPositions positions;
     private final EdgeSession session;
     private final ChangeParts parts = new ChangeParts();
+    private final EdgeMetrics metrics;
 
     public BroadcastDelivery(LocalGroups groups, ReadPositions positions) {
+        this(groups, positions, EdgeMetrics.inMemory());
+    }
+
+    /** @param metrics records each delivered change's end-to-end latency, once per change */
+    public BroadcastDelivery(LocalGroups groups, ReadPositions positions, EdgeMetrics metrics) {
+        this.metrics = metrics;
         this.groups = groups;
         this.positions = positions;
         this.session = groups.session();
@@ -74,12 +83,19 @@ public final class BroadcastDelivery {
             return 0;
         }
         int partition = position.getPartition();
-        if (notice.getKind() == NoticeKind.INCOMPLETE) {
+        boolean incomplete = notice.getKind() == NoticeKind.INCOMPLETE;
+        if (incomplete) {
             log.warn("Group {} is live in task {} but a subscriber may have missed changes: {}", notice.getGroupKey(),
                     partition, notice.getDetail());
         }
         if (session.isMine(notice.getTarget())) {
-            group.markLive(partition);
+            List<Member> reset;
+            synchronized (group) {
+                group.markLive(partition);
+                reset = incomplete ? group.members().stream().filter(m -> m.connection().v2()).toList() : List.of();
+                group.acknowledgeLive(positions);
+            }
+            reset(reset, notice);
             log.debug("Group {} is live in task {} from seq {}", notice.getGroupKey(), partition, position.getSeq());
             return 0;
         }
@@ -90,9 +106,26 @@ public final class BroadcastDelivery {
         List<String> released;
         synchronized (group) {
             released = member.caughtUp(partition);
+            released.forEach(member.connection()::send);
+            if (!incomplete || !member.connection().v2()) {
+                group.acknowledgeLive(positions);
+            }
         }
-        released.forEach(member.connection()::send);
+        if (incomplete) {
+            reset(member.connection().v2() ? List.of(member) : List.of(), notice);
+        }
         return released.size();
+    }
+
+    /**
+     * v2 subscribers that may have missed changes are told so and ended ({@code reset}): they subscribe again,
+     * with a snapshot, rather than hold a state with a silent gap. v1 subscribers keep today's behaviour (logged).
+     */
+    private void reset(List<Member> members, Notice notice) {
+        for (Member member : members) {
+            groups.end(member, Frames.reset(member.subscription().idJson(), "the processor could not replay every "
+                    + "change since this subscription's position (" + notice.getDetail() + "); subscribe again"));
+        }
     }
 
     private int deliver(TaskPosition position, List<ChangeFrames> change) {
@@ -105,12 +138,15 @@ public final class BroadcastDelivery {
                     String tail = Frames.broadcastTail(model, entry.getAction().name(),
                             part.getPayloads().get(entry.getPayload()));
                     synchronized (group) {
-                        route(group, entry.getTarget(), position, tail, byConnection);
+                        route(group, entry.getTarget(), position, part.getPk(), tail, byConnection);
                     }
                 }
             }
         }
         int sent = 0;
+        if (!byConnection.isEmpty()) {
+            metrics.delivered(change.get(0).getTs());
+        }
         for (Map.Entry<Connection, List<Frame>> entry : byConnection.entrySet()) {
             List<Frame> frames = entry.getValue();
             frames.sort(Comparator.comparingLong(Frame::sequence));
@@ -123,7 +159,7 @@ public final class BroadcastDelivery {
     }
 
     /** Decides, under the group's lock, who gets one group's frame of a change now, later or never. */
-    private void route(LocalGroup group, String target, TaskPosition position, String tail,
+    private void route(LocalGroup group, String target, TaskPosition position, String pk, String tail,
                        Map<Connection, List<Frame>> out) {
         int partition = position.getPartition();
         int epoch = position.getEpoch();
@@ -132,7 +168,9 @@ public final class BroadcastDelivery {
             Member member = group.member(target);
             if (member != null && member.acceptedBefore(partition, epoch, seq)) {
                 member.delivered(partition, seq);
-                add(out, member, tail);
+                if (member.shows(pk, seq)) {
+                    add(out, member, text(group, member, tail, seq));
+                }
             }
             return;
         }
@@ -141,23 +179,28 @@ public final class BroadcastDelivery {
             return;
         }
         for (Member member : group.members()) {
-            if (replayed && !member.acceptedBefore(partition, epoch, seq)) {
+            if (replayed && !member.acceptedBefore(partition, epoch, seq) || !member.shows(pk, seq)) {
                 continue;
             }
             if (member.waitsFor(partition)) {
-                member.hold(partition, seq, text(member, tail));
+                member.hold(partition, seq, text(group, member, tail, seq));
             } else {
-                add(out, member, tail);
+                add(out, member, text(group, member, tail, seq));
             }
         }
     }
 
-    private static void add(Map<Connection, List<Frame>> out, Member member, String tail) {
+    private static void add(Map<Connection, List<Frame>> out, Member member, String text) {
         out.computeIfAbsent(member.connection(), c -> new ArrayList<>(2))
-                .add(new Frame(member.subscription().sequence(), text(member, tail)));
+                .add(new Frame(member.subscription().sequence(), text));
     }
 
-    private static String text(Member member, String tail) {
-        return Frames.broadcastHead() + member.subscription().idJson() + tail;
+    /** v1: the group's frame with the member's id; v2 adds the entity's version and the member's position. */
+    private String text(LocalGroup group, Member member, String tail, long seq) {
+        if (!member.connection().v2()) {
+            return Frames.broadcastHead() + member.subscription().idJson() + tail;
+        }
+        return Frames.broadcastV2(member.subscription().idJson(), tail, seq,
+                PositionText.format(member.position(positions, group)));
     }
 }

@@ -2,6 +2,7 @@ package io.restlive.edge.groups;
 
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.EdgeHeartbeat;
+import io.restlive.schemas.TaskPosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,8 @@ public final class EdgeHeartbeats implements AutoCloseable {
         return thread;
     });
     private long lastAckMs = -1;
+    /** What the edge had read just before it sent the last acknowledged heartbeat. */
+    private List<TaskPosition> lastAckPositions = List.of();
 
     /**
      * @param producer the edge's producer
@@ -89,6 +92,10 @@ public final class EdgeHeartbeats implements AutoCloseable {
     /** One heartbeat; renews the session if the previous acknowledged one is more than two intervals old. */
     synchronized void beat() {
         long previous = lastAckMs;
+        List<TaskPosition> previousPositions = lastAckPositions;
+        // Read before the heartbeat leaves: the processor cannot expire the session before it has received this
+        // heartbeat and then a TTL has passed, so every task was at or past these positions when it did.
+        List<TaskPosition> readBefore = groups.readPositions();
         if (!send()) {
             return;
         }
@@ -99,13 +106,14 @@ public final class EdgeHeartbeats implements AutoCloseable {
             groups.renewSession(() -> {
                 send();
                 announce(commands.startSession());
-            });
+            }, previousPositions);
         } else if (previous >= 0 && !positionsKnown.getAsBoolean()) {
             log.info("Some processor tasks have not told edge session {} their position yet; announcing it again",
                     session.id());
             announce(commands.startSession());
         }
         lastAckMs = now;
+        lastAckPositions = readBefore;
     }
 
     /** Waits for the broker to take the session's start on every partition. */

@@ -1,5 +1,7 @@
 package io.restlive.edge.groups;
 
+import io.restlive.edge.protocol.Frames;
+import io.restlive.edge.protocol.PositionText;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.TaskPosition;
 import java.util.List;
@@ -86,6 +88,26 @@ public final class LocalGroup {
             }
         }
         return false;
+    }
+
+    /**
+     * Tells each v2 member that is now live in every task of the group so ({@code subscribed}, with its
+     * position): after the frames its snapshot and replay brought, before any later frame. Called under the
+     * group's lock, by the subscribe that adds a member and by the consumer when a notice arrives.
+     */
+    public synchronized void acknowledgeLive(ReadPositions read) {
+        for (Member member : members) {
+            acknowledgeIfLive(member, read);
+        }
+    }
+
+    /** As {@link #acknowledgeLive} for one member: a new one (checking them all would make joins quadratic). */
+    synchronized void acknowledgeIfLive(Member member, ReadPositions read) {
+        if (member.awaitsAcknowledgement() && member.isLiveIn(this)) {
+            member.acknowledged();
+            member.connection().send(Frames.subscribed(member.subscription().idJson(),
+                    PositionText.format(member.position(read, this))));
+        }
     }
 
     /** The task of {@code partition} applied this edge's join. */

@@ -34,11 +34,17 @@ public final class LocalGroups implements GroupMembership {
     private final Duration ackTimeout;
     private final Map<String, LocalGroup> groups = new ConcurrentHashMap<>();
     private final AtomicLong memberKeys = new AtomicLong();
+    private volatile GroupMembership.Ending ending = (connection, subscription, frame) -> connection.send(frame);
 
     public LocalGroups(GroupCommands commands, ReadPositions positions, Duration ackTimeout) {
         this.commands = commands;
         this.positions = positions;
         this.ackTimeout = ackTimeout;
+    }
+
+    @Override
+    public int tasks() {
+        return positions.partitions();
     }
 
     @Override
@@ -51,14 +57,24 @@ public final class LocalGroups implements GroupMembership {
      * acknowledges no subscribe, and a thread waiting for the broker's ack capped a subscribe storm at
      * threads / round trip (failures are logged by {@link GroupCommands}).
      */
+    /** How subscriptions are ended from here (v2 {@code reset}); the protocol sets it at start-up. */
+    public void endWith(GroupMembership.Ending ending) {
+        this.ending = ending;
+    }
+
+    /** Ends a member's subscription, then sends it {@code frame}. Not under any group's lock. */
+    public void end(Member member, String frame) {
+        ending.end(member.connection(), member.subscription(), frame);
+    }
+
     @Override
     public void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription,
-                     List<TaskPosition> cut) {
+                     List<TaskPosition> cut, Map<String, Long> snapshotVersions) {
         // The decision "first member" and the send happen under one lock so that joins and leaves of a
         // group reach the topic in the order they were decided.
         synchronized (this) {
             LocalGroup group = groups.computeIfAbsent(groupKey, k -> new LocalGroup(k, spec, positions.partitions()));
-            Member member = new Member(connection, subscription, cut);
+            Member member = new Member(connection, subscription, cut, commands.partitionsOf(spec), snapshotVersions);
             if (group.isEmpty()) {
                 group.joinedWith(cut);
                 group.add(member);
@@ -81,6 +97,7 @@ public final class LocalGroups implements GroupMembership {
                             groupKey, key, Long.toBinaryString(missed));
                 }
                 group.add(member);
+                group.acknowledgeIfLive(member, positions);
             }
         }
     }
@@ -131,21 +148,24 @@ public final class LocalGroups implements GroupMembership {
     }
 
     /**
-     * Starts a new session and joins every group again under it, because the processor may have expired
-     * the current one; the old session's pairs are retracted too (the processor expires them anyway). The
-     * joins carry the positions read now: what the old session missed while expired is replayed, and what it
-     * did receive is recognised and not delivered twice.
+     * Starts a new session and joins every group again under it, because the processor may have expired the
+     * current one; the old session's pairs are retracted too (the processor expires them anyway). The joins
+     * carry {@code since}: positions read before the last heartbeat that reached the broker before the silence,
+     * which every task had passed when it could have expired the session. So what the old session missed while
+     * expired is replayed; what it did receive is recognised (per task, by the last sequence number each group
+     * delivered) and not delivered twice.
      *
      * @param announce sends the new session's first heartbeat and start; runs before any join under it, so
      *     that the processor can expire the new session's pairs if this edge dies
+     * @param since the positions to replay from
      */
-    public void renewSession(Runnable announce) {
+    public void renewSession(Runnable announce, List<TaskPosition> since) {
         List<Future<?>> sent = new ArrayList<>();
         String old;
         synchronized (this) {
             old = commands.session().renew();
             announce.run();
-            List<TaskPosition> cut = positions.snapshot();
+            List<TaskPosition> cut = List.copyOf(since);
             groups.forEach((groupKey, group) -> {
                 group.joinedWith(cut);
                 sent.addAll(commands.join(groupKey, group.spec(), cut));

@@ -6,6 +6,7 @@ import io.restlive.schemas.TaskPosition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One subscription of one connection in a group, with the positions the edge had read when it received the
@@ -27,15 +28,31 @@ public final class Member {
     private final Connection connection;
     private final Subscription subscription;
     private final List<TaskPosition> cut;
+    private final List<Integer> tasks;
+    private boolean acknowledged;
+    private Map<String, Long> snapshotVersions;
     private String key;
     private long pendingTasks;
     private long[] delivered;
     private List<Held> held;
 
     public Member(Connection connection, Subscription subscription, List<TaskPosition> cut) {
+        this(connection, subscription, cut, List.of(), null);
+    }
+
+    /**
+     * @param tasks the partitions of the tasks that evaluate its group (v2: it is live once live in each)
+     * @param snapshotVersions v2: the version of each instance its snapshot showed, by entity pk as frames name
+     *     it; a frame of such an instance up to that version is not delivered. Null without a snapshot.
+     */
+    public Member(Connection connection, Subscription subscription, List<TaskPosition> cut, List<Integer> tasks,
+                  Map<String, Long> snapshotVersions) {
         this.connection = connection;
         this.subscription = subscription;
         this.cut = List.copyOf(cut);
+        this.tasks = List.copyOf(tasks);
+        this.snapshotVersions = snapshotVersions;
+        this.acknowledged = connection == null || !connection.v2();
     }
 
     public Connection connection() {
@@ -65,6 +82,49 @@ public final class Member {
     public boolean acceptedBefore(int partition, int epoch, long seq) {
         TaskPosition position = cutOf(partition);
         return position == null || position.getEpoch() != epoch || seq > position.getSeq();
+    }
+
+    /** True if a frame of the change at {@code seq} of entity {@code pk} is news to it (its snapshot did not show it). */
+    public boolean shows(String pk, long seq) {
+        Long version = snapshotVersions == null ? null : snapshotVersions.get(pk);
+        return version == null || seq > version;
+    }
+
+    /** v2: it has not been told it is live yet. */
+    boolean awaitsAcknowledgement() {
+        return !acknowledged;
+    }
+
+    /** True once its group is live for it in every task that evaluates the group. */
+    boolean isLiveIn(LocalGroup group) {
+        for (int task : tasks) {
+            if (!group.isLive(task) || waitsFor(task)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** It was told it is live: later frames are all after its snapshot. */
+    void acknowledged() {
+        acknowledged = true;
+        snapshotVersions = null;
+    }
+
+    /**
+     * What it has received, per task of its group: everything the edge has read of a task it is live in (the
+     * consumer delivers in read order), its cut of a task it is not yet live in (a resume from there repeats
+     * at most what it has, which versions let a client drop).
+     */
+    public List<TaskPosition> position(ReadPositions read, LocalGroup group) {
+        List<TaskPosition> position = new ArrayList<>(tasks.size());
+        for (int task : tasks) {
+            TaskPosition at = group.isLive(task) && !waitsFor(task) ? read.of(task) : cutOf(task);
+            if (at != null) {
+                position.add(at);
+            }
+        }
+        return position;
     }
 
     /** The key its own catch-up is addressed to; null unless it is catching up or did. */

@@ -63,6 +63,12 @@ public final class ReadPositions {
         return true;
     }
 
+    /** The position read of task {@code partition}, or null while none is known. */
+    public TaskPosition of(int partition) {
+        long epoch = partition >= 0 && partition < partitions ? epochs.get(partition) : 0;
+        return epoch == 0 ? null : new TaskPosition(partition, (int) (epoch >>> 32), seqs.get(partition));
+    }
+
     /** The position of every task read so far (unknown tasks are left out: a join then says so). */
     public List<TaskPosition> snapshot() {
         List<TaskPosition> cut = new ArrayList<>(partitions);

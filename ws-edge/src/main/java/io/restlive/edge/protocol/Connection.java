@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 public final class Connection {
 
     private final String name;
-    private final LiveUser user;
+    private final boolean v2;
+    private volatile LiveUser user;
     private final Endpoint endpoint;
     private final Consumer<String> frames;
     private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -33,7 +34,15 @@ public final class Connection {
      * @param frames sends one text frame to the client (must not block for long)
      */
     public Connection(String name, LiveUser user, Endpoint endpoint, Consumer<String> frames) {
+        this(name, user, endpoint, frames, false);
+    }
+
+    /**
+     * @param v2 true if the connection negotiated protocol v2 (subprotocol {@code rest-live.v2})
+     */
+    public Connection(String name, LiveUser user, Endpoint endpoint, Consumer<String> frames, boolean v2) {
         this.name = name;
+        this.v2 = v2;
         this.user = user;
         this.endpoint = endpoint;
         this.frames = frames;
@@ -41,6 +50,16 @@ public final class Connection {
 
     public LiveUser user() {
         return user;
+    }
+
+    /** True if it speaks protocol v2. */
+    public boolean v2() {
+        return v2;
+    }
+
+    /** A refreshed token's user (v2 {@code auth}). */
+    void user(LiveUser refreshed) {
+        user = refreshed;
     }
 
     public Endpoint endpoint() {
@@ -57,15 +76,30 @@ public final class Connection {
         return subscriptions.get(idKey(id));
     }
 
-    Subscription add(JsonNode id, String groupKey) {
+    Subscription add(JsonNode id, String groupKey, SubscriptionRequest request) {
         Subscription subscription = new Subscription(id, io.restlive.core.json.Json.write(id),
-                sequence.incrementAndGet(), groupKey);
+                sequence.incrementAndGet(), groupKey, request);
         subscriptions.put(idKey(id), subscription);
         return subscription;
     }
 
     Subscription remove(JsonNode id) {
         return subscriptions.remove(idKey(id));
+    }
+
+    /** Removes this very subscription (not a later one under the same id); true if it was live. */
+    boolean remove(Subscription subscription) {
+        return subscriptions.remove(idKey(subscription.id()), subscription);
+    }
+
+    /** Puts {@code moved} (same id, another group) in place of {@code live}; false if {@code live} ended. */
+    boolean replace(Subscription live, Subscription moved) {
+        return subscriptions.replace(idKey(live.id()), live, moved);
+    }
+
+    /** Every live subscription, in no order. */
+    List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions.values());
     }
 
     /** Number of live subscriptions. */

@@ -18,8 +18,15 @@ public interface InstanceLookup {
      * An instance as the processor stores it.
      *
      * @param state its pk and fields
+     * @param version its revision (protocol v2's version), 0 if unknown
+     * @param key its pk as the processor's frames name it; null if unknown
      */
-    record Found(EntityState state) {
+    record Found(EntityState state, long version, String key) {
+
+        /** An instance without revision, for tests of other things. */
+        public Found(EntityState state) {
+            this(state, 0, null);
+        }
     }
 
     /** The processor could not be reached or is not ready. */

@@ -2,25 +2,37 @@ package io.restlive.edge.protocol;
 
 import io.restlive.core.groups.GroupSpecs;
 import io.restlive.core.json.Json;
+import io.restlive.core.internalapi.SnapshotMembers;
 import io.restlive.core.views.EntityState;
+import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.QueryParams;
 import io.restlive.core.views.SubscriptionContext;
 import io.restlive.core.views.View;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.TaskPosition;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * django-rest-live's client protocol: subscribe and unsubscribe messages in, error frames out, with
- * the original's codes and texts and the fixes listed in docs/protocol.md. Success is silent.
+ * the original's codes and texts and the fixes listed in docs/protocol.md. Success is silent in v1; a v2
+ * connection also gets snapshots, resumes, {@code subscribed} and {@code unsubscribed} answers, and token
+ * refreshes re-check its subscriptions (docs/protocol.md, "Protocol v2").
  */
-public final class SubscriptionProtocol {
+public final class SubscriptionProtocol implements GroupMembership.Ending {
+
+    /** Snapshot pages hold at most this many instances... */
+    static final int PAGE_ITEMS = 100;
+    /** ...and about this many characters of them. */
+    static final int PAGE_CHARS = 256 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionProtocol.class);
 
@@ -28,6 +40,8 @@ public final class SubscriptionProtocol {
     private final GroupMembership groups;
     private final SubscriptionLimits limits;
     private final EdgeMetrics metrics;
+    private final InstanceSnapshots snapshots;
+    private final int snapshotLimit;
 
     /** A protocol without limits, for tests of other things. */
     public SubscriptionProtocol(InstanceLookup lookup, GroupMembership groups) {
@@ -40,10 +54,23 @@ public final class SubscriptionProtocol {
      */
     public SubscriptionProtocol(InstanceLookup lookup, GroupMembership groups, SubscriptionLimits limits,
                                 EdgeMetrics metrics) {
+        this(lookup, groups, limits, metrics, (spec, limit) -> {
+            throw new InstanceLookup.LookupUnavailableException("snapshots are not configured", null);
+        }, 0);
+    }
+
+    /**
+     * @param snapshots where v2 snapshots of list views come from
+     * @param snapshotLimit the most instances a snapshot may hold (rest-live.snapshot-limit)
+     */
+    public SubscriptionProtocol(InstanceLookup lookup, GroupMembership groups, SubscriptionLimits limits,
+                                EdgeMetrics metrics, InstanceSnapshots snapshots, int snapshotLimit) {
         this.lookup = lookup;
         this.groups = groups;
         this.limits = limits;
         this.metrics = metrics;
+        this.snapshots = snapshots;
+        this.snapshotLimit = snapshotLimit;
     }
 
     /** Handles one text frame of a connection; errors go back to it as error frames. */
@@ -110,6 +137,7 @@ public final class SubscriptionProtocol {
         if (connection.subscription(id) != null) {
             throw ProtocolError.idInUse(Json.write(id));
         }
+        V2Options options = connection.v2() ? V2Options.of(message, groups.tasks()) : V2Options.NONE;
         ObjectNode kwargs = objectField(message, "view_kwargs");
         ObjectNode params;
         try {
@@ -120,8 +148,9 @@ public final class SubscriptionProtocol {
         SubscriptionContext context = new SubscriptionContext(connection.user().toJson(), kwargs, params, action);
         boolean permitted = view.permits(context);
         JsonNode targetPk = null;
+        InstanceLookup.Found found = null;
         if (action.equals("retrieve")) {
-            InstanceLookup.Found found = resolve(view, kwargs, message.get("lookup_by"))
+            found = resolve(view, kwargs, message.get("lookup_by"))
                     .filter(candidate -> view.inQueryset(context, candidate.state()))
                     .orElseThrow(ProtocolError::instanceNotFound);
             EntityState instance = found.state();
@@ -134,10 +163,66 @@ public final class SubscriptionProtocol {
         GroupSpec spec = GroupSpecs.spec(view, action, targetPk, kwargs, params, connection.user());
         String groupKey = GroupSpecs.key(spec);
         limits.beforeJoin(connection, groupKey);
-        Subscription subscription = connection.add(id, groupKey);
+        Map<String, Long> shown = null;
+        if (options.resume() != null) {
+            cut = options.resume();
+        } else if (options.snapshot()) {
+            shown = found != null ? snapshotOf(connection, id, view, context, found) : snapshotOf(connection, id, view, spec);
+        }
+        Subscription subscription = connection.add(id, groupKey,
+                new SubscriptionRequest(view, action, targetPk, kwargs, params));
         metrics.subscriptionsChanged(1);
-        groups.join(groupKey, spec, connection, subscription, cut);
+        groups.join(groupKey, spec, connection, subscription, cut, shown);
         log.debug("{} subscribed {} to group {}", connection, subscription.idJson(), groupKey);
+    }
+
+    /** A retrieve's snapshot: the instance its lookup found, rendered for the subscriber. */
+    private Map<String, Long> snapshotOf(Connection connection, JsonNode id, View view, SubscriptionContext context,
+                                         InstanceLookup.Found found) {
+        ArrayNode items = Json.NODES.arrayNode();
+        items.addObject().put("version", found.version()).set("instance", view.render(context, found.state()));
+        connection.send(Frames.snapshot(Json.write(id), view.model(), items, true));
+        Map<String, Long> shown = new HashMap<>();
+        if (found.key() != null) {
+            shown.put(found.key(), found.version());
+        }
+        return shown;
+    }
+
+    /**
+     * A list's snapshot: the members the processor found for the group, in pages. Sent before the subscriber
+     * joins the group, so no frame of it can come first; frames of changes after its cut that the snapshot
+     * already shows are dropped by version.
+     */
+    private Map<String, Long> snapshotOf(Connection connection, JsonNode id, View view, GroupSpec spec)
+            throws ProtocolError {
+        SnapshotMembers members;
+        try {
+            members = snapshots.members(spec, snapshotLimit);
+        } catch (InstanceLookup.LookupUnavailableException e) {
+            log.warn("Snapshot of {} failed: {}", spec.getView(), e.getMessage());
+            throw ProtocolError.processorUnavailable();
+        }
+        if (members.count() > snapshotLimit) {
+            throw new ProtocolError(413, "Snapshot of " + members.count() + " instances exceeds the limit of "
+                    + snapshotLimit + "; subscribe without \"snapshot\" and page through the REST API.");
+        }
+        String idJson = Json.write(id);
+        Map<String, Long> shown = new HashMap<>();
+        ArrayNode page = Json.NODES.arrayNode();
+        int chars = 0;
+        for (SnapshotMembers.Item item : members.items()) {
+            shown.put(item.key(), item.version());
+            page.addObject().put("version", item.version()).set("instance", item.instance());
+            chars += Json.write(item.instance()).length();
+            if (page.size() >= PAGE_ITEMS || chars >= PAGE_CHARS) {
+                connection.send(Frames.snapshot(idJson, view.model(), page, false));
+                page = Json.NODES.arrayNode();
+                chars = 0;
+            }
+        }
+        connection.send(Frames.snapshot(idJson, view.model(), page, true));
+        return shown;
     }
 
     /** As in the original, a lookup field given in view_kwargs wins over lookup_by. */
@@ -161,6 +246,52 @@ public final class SubscriptionProtocol {
         }
         metrics.subscriptionsChanged(-1);
         groups.leave(subscription.groupKey(), connection, subscription);
+        if (connection.v2()) {
+            connection.send(Frames.unsubscribed(id));
+        }
+    }
+
+    @Override
+    public void end(Connection connection, Subscription subscription, String frame) {
+        if (connection.remove(subscription)) {
+            metrics.subscriptionsChanged(-1);
+            groups.leave(subscription.groupKey(), connection, subscription);
+        }
+        connection.send(frame);
+    }
+
+    /**
+     * A v2 connection refreshed its token: each subscription is checked again against the new user. One whose
+     * view no longer permits it ends with {@code revoked}; one whose group depends on claims that changed moves
+     * to its new group, live from now.
+     */
+    public void reauthenticate(Connection connection, LiveUser user) {
+        connection.user(user);
+        for (Subscription subscription : connection.subscriptions()) {
+            SubscriptionRequest request = subscription.request();
+            if (request == null) {
+                continue;
+            }
+            View view = request.view();
+            SubscriptionContext context = new SubscriptionContext(user.toJson(), request.kwargs(), request.params(),
+                    request.action());
+            if (!view.permits(context)) {
+                end(connection, subscription, Frames.revoked(subscription.idJson(), 403,
+                        ProtocolError.unauthorized(view.model(), request.action()).getMessage()));
+                continue;
+            }
+            GroupSpec spec = GroupSpecs.spec(view, request.action(), request.targetPk(), request.kwargs(),
+                    request.params(), user);
+            String groupKey = GroupSpecs.key(spec);
+            if (!groupKey.equals(subscription.groupKey())) {
+                Subscription moved = subscription.movedTo(groupKey);
+                if (connection.replace(subscription, moved)) {
+                    List<TaskPosition> cut = groups.readPositions();
+                    groups.leave(subscription.groupKey(), connection, subscription);
+                    groups.join(groupKey, spec, connection, moved, cut, null);
+                }
+            }
+        }
     }
 
     private static ObjectNode objectField(ObjectNode message, String field) throws ProtocolError {

@@ -5,10 +5,13 @@ import io.restlive.edge.auth.AuthenticatedHandler;
 import io.restlive.edge.auth.AuthenticatedUser;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.metrics.EdgeMetrics.CloseReason;
+import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.protocol.Connection;
+import io.restlive.edge.protocol.Frames;
 import io.restlive.edge.protocol.SubscriptionProtocol;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,9 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     /** A connection whose token expired; django-rest-live's refusal code, with a reason. */
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4003, "token expired");
 
+    /** The WebSocket subprotocol that selects protocol v2; without it a connection speaks v1. */
+    public static final String V2 = "rest-live.v2";
+
     private final Endpoint endpoint;
     private final SubscriptionProtocol protocol;
     private final Scheduler protocolThreads;
@@ -43,6 +49,8 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     private final EdgeMetrics metrics;
     private final Scheduler timer;
     private final Clock clock;
+    private final TokenAuthenticator authenticator;
+    private final Duration tokenExpiryWarning;
 
     /**
      * @param protocolThreads where client frames are handled (they may block on a lookup)
@@ -62,6 +70,19 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     public LiveWebSocketHandler(Endpoint endpoint, SubscriptionProtocol protocol, Scheduler protocolThreads,
                                 Duration sendTimeLimit, int sendBufferLimit, EdgeMetrics metrics, Scheduler timer,
                                 Clock clock) {
+        this(endpoint, protocol, protocolThreads, sendTimeLimit, sendBufferLimit, metrics, timer, clock, null,
+                Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param authenticator checks the tokens v2 clients refresh in-band; null refuses refreshes
+     * @param tokenExpiryWarning how long before its token expires a v2 client is told ({@code token_expiring})
+     */
+    public LiveWebSocketHandler(Endpoint endpoint, SubscriptionProtocol protocol, Scheduler protocolThreads,
+                                Duration sendTimeLimit, int sendBufferLimit, EdgeMetrics metrics, Scheduler timer,
+                                Clock clock, TokenAuthenticator authenticator, Duration tokenExpiryWarning) {
+        this.authenticator = authenticator;
+        this.tokenExpiryWarning = tokenExpiryWarning;
         this.endpoint = endpoint;
         this.protocol = protocol;
         this.protocolThreads = protocolThreads;
@@ -70,6 +91,11 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
         this.metrics = metrics;
         this.timer = timer;
         this.clock = clock;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(V2);
     }
 
     @Override
@@ -83,6 +109,7 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
         AtomicReference<CloseStatus> clientClose = new AtomicReference<>();
         session.closeStatus().subscribe(clientClose::set, error -> { });
         SendQueue sendQueue = new SendQueue(sendBufferLimit, sendTimeLimit);
+        boolean v2 = V2.equals(session.getHandshakeInfo().getSubProtocol());
         Connection connection = new Connection(session.getId(), user.user(), endpoint, frame -> {
             SendQueue.Offer offer = sendQueue.offer(frame);
             if (offer == SendQueue.Offer.TOO_SLOW) {
@@ -90,16 +117,20 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                         sendBufferLimit, sendTimeLimit);
                 close(session, sendQueue, closedBy, CloseReason.TOO_SLOW, TOO_SLOW);
             }
-        });
+        }, v2);
         ConnectionExpiry expiry = new ConnectionExpiry(ConnectionExpiry.Timer.on(timer), clock, () -> {
             log.debug("Closing {}: its token expired", session.getId());
+            if (v2) {
+                connection.send(Frames.expired());
+            }
             close(session, sendQueue, closedBy, CloseReason.TOKEN_EXPIRED, TOKEN_EXPIRED);
-        });
+        }, at -> connection.send(Frames.tokenExpiring(at.getEpochSecond())), v2 ? tokenExpiryWarning : Duration.ZERO);
         user.expiry().ifPresent(expiry::expireAt);
         Mono<Void> input = session.receive()
                 .filter(Inbound::forTheProtocol)
                 .map(Inbound::of)
-                .concatMap(message -> Mono.fromRunnable(() -> handle(connection, message)).subscribeOn(protocolThreads))
+                .concatMap(message -> Mono.fromRunnable(() -> handle(connection, expiry, message))
+                        .subscribeOn(protocolThreads))
                 .doFinally(signal -> sendQueue.complete())
                 .then();
         Mono<Void> output = session.send(sendQueue.frames().doOnNext(frame -> metrics.frameSent(frame.length()))
@@ -127,9 +158,11 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                 ? CloseReason.PROTOCOL_ERROR : CloseReason.CLIENT;
     }
 
-    private void handle(Connection connection, Inbound message) {
+    private void handle(Connection connection, ConnectionExpiry expiry, Inbound message) {
         try {
-            if (message.text() != null) {
+            if (message.text() != null && connection.v2() && TokenRefresh.isAuth(message.text())) {
+                new TokenRefresh(authenticator, protocol, metrics).refresh(connection, expiry, message.text());
+            } else if (message.text() != null) {
                 protocol.onText(connection, message.text());
             } else {
                 protocol.onBinary(connection);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JwtPropertiesTest {
 
     private static JwtProperties withProvider(String issuerUri, String jwkSetUri, String issuer, String audience) {
-        return new JwtProperties(null, issuerUri, jwkSetUri, issuer, audience, true, Duration.ofSeconds(5), true);
+        return new JwtProperties(null, issuerUri, jwkSetUri, issuer, audience, true, Duration.ofSeconds(5), true, Duration.ofSeconds(60));
     }
 
     @Test
@@ -39,18 +39,18 @@ class JwtPropertiesTest {
 
     @Test
     void shouldRefuseAClockSkewOutOfBounds() {
-        assertThatThrownBy(() -> new JwtProperties(null, null, null, null, null, true, Duration.ofMinutes(10), true))
+        assertThatThrownBy(() -> new JwtProperties(null, null, null, null, null, true, Duration.ofMinutes(10), true, Duration.ofSeconds(60)))
                 .hasMessageContaining("rest-live.jwt-clock-skew");
-        assertThatThrownBy(() -> new JwtProperties(null, null, null, null, null, true, Duration.ofSeconds(-1), true))
+        assertThatThrownBy(() -> new JwtProperties(null, null, null, null, null, true, Duration.ofSeconds(-1), true, Duration.ofSeconds(60)))
                 .hasMessageContaining("rest-live.jwt-clock-skew");
     }
 
     @Test
     void shouldRefuseAShortSecretAndMaskALongOne() {
-        assertThatThrownBy(() -> new JwtProperties("short", null, null, null, null, true, Duration.ZERO, true))
+        assertThatThrownBy(() -> new JwtProperties("short", null, null, null, null, true, Duration.ZERO, true, Duration.ofSeconds(60)))
                 .hasMessageContaining("rest-live.jwt-secret");
         String secret = "a-secret-that-is-at-least-32-bytes-long!";
-        assertThat(new JwtProperties(secret, null, null, null, null, true, Duration.ZERO, true).toString())
+        assertThat(new JwtProperties(secret, null, null, null, null, true, Duration.ZERO, true, Duration.ofSeconds(60)).toString())
                 .doesNotContain(secret);
     }
 }

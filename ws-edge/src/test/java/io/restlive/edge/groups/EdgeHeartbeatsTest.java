@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restlive.core.kafka.SubscriptionRecords;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.GroupSpec;
+import io.restlive.schemas.SubscriptionCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,6 +136,31 @@ class EdgeHeartbeatsTest {
                 org.assertj.core.groups.Tuple.tuple("g1|" + old, true),
                 org.assertj.core.groups.Tuple.tuple("g1|" + old, true),
                 org.assertj.core.groups.Tuple.tuple("g2|" + old, true));
+    }
+
+    @Test
+    void shouldRejoinFromWhatWasReadBeforeTheLastHeartbeatThatReachedTheBroker() throws IOException {
+        // given: a heartbeat acknowledged after the edge had read (5, 10); the edge then reads on to (9, 20)
+        positions.advance(new io.restlive.schemas.TaskPosition(0, 7, 5L));
+        positions.advance(new io.restlive.schemas.TaskPosition(1, 7, 10L));
+        heartbeats.start();
+        groups.join("g1", spec("list"), null, null, List.of());
+        positions.advance(new io.restlive.schemas.TaskPosition(0, 7, 9L));
+        positions.advance(new io.restlive.schemas.TaskPosition(1, 7, 20L));
+        producer.clear();
+
+        // when: the next acknowledged heartbeat comes after a gap (the processor may have expired the session
+        // at any moment after the last one, and stopped sending its frames)
+        clock.addAndGet(3 * INTERVAL.toMillis());
+        heartbeats.beat();
+
+        // then: the groups are joined again from (5, 10), so what the session missed is replayed
+        ProducerRecord<byte[], byte[]> rejoinRecord = producer.history().stream()
+                .filter(r -> key(r).equals("g1|" + session.id()) && r.value() != null)
+                .findFirst().orElseThrow();
+        SubscriptionCommand rejoin = AvroCodecs.decodeCommand(rejoinRecord.value());
+        assertThat(rejoin.getCut()).containsExactly(new io.restlive.schemas.TaskPosition(0, 7, 5L),
+                new io.restlive.schemas.TaskPosition(1, 7, 10L));
     }
 
     @Test
