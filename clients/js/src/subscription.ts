@@ -51,7 +51,7 @@ export interface SubscriptionEvents<T> {
   change: ChangeEvent<T>;
   /** The subscription is live (again): after its snapshot, initial load or resumed frames. */
   subscribed: { position?: string };
-  /** The server could not continue it: the collection was cleared, a snapshot follows. */
+  /** The server could not continue it: the collection was cleared, and it is subscribed again from scratch. */
   reset: { reason?: string };
   /** After a token refresh the user may no longer hold it; it has ended. */
   revoked: RestLiveError;
@@ -295,18 +295,21 @@ export class Subscription<T extends Instance = Instance> extends Emitter<Subscri
     }
   }
 
+  /**
+   * The server ended the subscription because it cannot continue it (a resume it cannot serve): forget
+   * everything held, versions and position included, and subscribe again from scratch (a snapshot, or the
+   * initial load) on the same connection.
+   */
   private reset(reason: string | undefined): void {
-    this.generation++;
     this.collection.clear();
     this.lastPosition = undefined;
-    this.snapshotPages = [];
-    this.loading = false;
-    this.acknowledged = false;
-    this.awaitingSnapshot = true;
-    this.held = [];
-    this.setState('pending');
+    this.serverHolds = false;
     this.emit('reset', { reason });
     this.emit('change', { cause: 'reset' });
+    const protocol = this.host.protocol;
+    if (protocol !== undefined && !this.isOver()) {
+      this.connected(protocol);
+    }
   }
 
   private refused(error: RestLiveError): void {

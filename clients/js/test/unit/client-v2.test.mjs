@@ -85,7 +85,7 @@ test('after a dropped connection it reconnects and resumes from the last positio
   assert.equal(tasks.state, 'live');
 });
 
-test('a reset clears the collection and its versions; the snapshot that follows refills it', async () => {
+test('a reset clears the collection and its versions, and subscribes again with a snapshot', async () => {
   const socket = await openV2();
   const tasks = client.subscribe(TASKS);
   socket.push({ type: 'snapshot', id: tasks.id, model: 'todolist.Task', items: [{ instance: { id: 1 }, version: 9 }], last: true });
@@ -96,6 +96,9 @@ test('a reset clears the collection and its versions; the snapshot that follows 
   socket.push({ type: 'reset', id: tasks.id, reason: 'history trimmed' });
   assert.equal(tasks.collection.size, 0);
   assert.equal(tasks.state, 'pending');
+  assert.equal(tasks.position, undefined);
+  assert.deepEqual(socket.sentOfType('subscribe').at(-1), {
+    type: 'subscribe', id: tasks.id, model: 'todolist.Task', action: 'list', snapshot: true });
   socket.push({ type: 'snapshot', id: tasks.id, model: 'todolist.Task', items: [{ instance: { id: 1, text: 'rebuilt' }, version: 1 }], last: true });
   socket.push({ type: 'subscribed', id: tasks.id, position: 'q1' });
 
@@ -103,6 +106,23 @@ test('a reset clears the collection and its versions; the snapshot that follows 
   assert.deepEqual(tasks.items, [{ id: 1, text: 'rebuilt' }]);
   assert.equal(tasks.collection.versionOf(1), 1);
   assert.equal(tasks.state, 'live');
+});
+
+test('a reset of a resume subscribes again afresh', async () => {
+  const first = await openV2();
+  const tasks = client.subscribe(TASKS);
+  first.push({ type: 'snapshot', id: tasks.id, model: 'todolist.Task', items: [{ instance: { id: 1 }, version: 3 }], last: true });
+  first.push({ type: 'subscribed', id: tasks.id, position: 'p1' });
+  first.drop();
+  const second = await until(() => FakeSocket.made.length === 2 && FakeSocket.latest());
+  second.accept('rest-live.v2');
+  assert.equal(second.sent[0].resume, 'p1');
+
+  second.push({ type: 'reset', id: tasks.id, reason: 'the processor no longer has that position' });
+
+  assert.deepEqual(second.sentOfType('subscribe').map((message) => [message.resume, message.snapshot]),
+    [['p1', undefined], [undefined, true]]);
+  assert.equal(tasks.collection.size, 0);
 });
 
 test('a position is not remembered before the frames it follows are applied', async () => {
