@@ -79,7 +79,8 @@ export class RestLiveClient extends Emitter<ClientEvents> {
   private currentStatus: ClientStatus = 'connecting';
   private nextId = 1;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
-  private userClosed = false;
+  /** Set by close(), or when the edge refuses the connection for good (4003): no more reconnects. */
+  private stopped = false;
   /** auto: the last v2 handshake failed, so the next attempt goes without the subprotocol. */
   private tryV1Next = false;
   private expiredReported = false;
@@ -119,7 +120,7 @@ export class RestLiveClient extends Emitter<ClientEvents> {
 
   /** Subscribes; the subscription is sent now if a connection is open, else as soon as one is. */
   subscribe<T extends Instance = Instance>(spec: SubscribeSpec<T>): Subscription<T> {
-    if (this.userClosed) {
+    if (this.stopped) {
       throw new Error('@rest-live/client: the client is closed');
     }
     if (!spec || typeof spec.model !== 'string' || !spec.model) {
@@ -138,8 +139,8 @@ export class RestLiveClient extends Emitter<ClientEvents> {
 
   /** Closes the connection for good and ends every subscription. */
   close(): void {
-    if (this.userClosed) return;
-    this.userClosed = true;
+    if (this.stopped) return;
+    this.stopped = true;
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
     this.subscriptions.forEach((subscription) => subscription.closed());
     this.subscriptions.clear();
@@ -149,7 +150,7 @@ export class RestLiveClient extends Emitter<ClientEvents> {
 
   private async open(): Promise<void> {
     this.reconnectTimer = undefined;
-    if (this.userClosed) return;
+    if (this.stopped) return;
     let token: string | undefined;
     try {
       token = await this.freshToken();
@@ -158,7 +159,7 @@ export class RestLiveClient extends Emitter<ClientEvents> {
       this.scheduleReconnect(0, '', this.backoff.next());
       return;
     }
-    if (this.userClosed) return;
+    if (this.stopped) return;
     const askV2 = this.mode === 'v2' || (this.mode === 'auto' && !this.tryV1Next);
     const url = socketUrl(this.options.url, token);
     const socket = (askV2 ? new this.WebSocketClass(url, [SUBPROTOCOL_V2]) : new this.WebSocketClass(url)) as SocketLike;
@@ -236,7 +237,7 @@ export class RestLiveClient extends Emitter<ClientEvents> {
     this.currentProtocol = undefined;
     this.unsubscribing.forEach((settle) => settle());
     this.subscriptions.forEach((subscription) => subscription.disconnected());
-    if (this.userClosed) {
+    if (this.stopped) {
       this.emit('close', { code, reason });
       return;
     }
@@ -273,7 +274,7 @@ export class RestLiveClient extends Emitter<ClientEvents> {
   }
 
   private stop(code: number, reason: string): void {
-    this.userClosed = true;
+    this.stopped = true;
     this.subscriptions.forEach((subscription) => subscription.closed());
     this.subscriptions.clear();
     this.setStatus('closed');

@@ -34,8 +34,7 @@ export class Emitter<Events extends object> {
     this.listeners.get(event)?.delete(listener as Listener<never>);
   }
 
-  /** @internal */
-  emit<E extends keyof Events>(event: E, payload: Events[E]): void {
+  protected emit<E extends keyof Events>(event: E, payload: Events[E]): void {
     const set = this.listeners.get(event);
     if (!set) return;
     for (const listener of [...set]) {
