@@ -1,8 +1,8 @@
 package io.restlive.processor.config;
 
+import io.restlive.processor.membership.MembershipSettings;
 import io.restlive.schemas.TopicNames;
 import java.nio.file.Path;
-import io.restlive.processor.membership.MembershipSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
