@@ -87,7 +87,10 @@ public final class BroadcastDelivery {
     /** Handles one record of the slot; returns how many frames were sent. */
     public int deliver(EdgeBroadcast record) {
         TaskPosition position = record.getPosition();
-        positions.advance(position);
+        TaskPosition known = positions.of(position.getPartition());
+        if (positions.advance(position) && known != null) {
+            newEpoch(position.getPartition());
+        }
         int sent = 0;
         for (Notice notice : record.getNotices()) {
             sent += notice(position, notice);
@@ -137,6 +140,19 @@ public final class BroadcastDelivery {
             reset(member.connection().v2() ? List.of(member) : List.of(), notice);
         }
         return released.size();
+    }
+
+    /**
+     * A task's state was rebuilt (a new epoch): its sequence numbers, the versions of its entities, started
+     * again. A v2 subscriber of a group that task evaluates holds versions that no longer compare: it is
+     * reset. (The first epoch an edge sees of a task is not new: nothing was delivered before it.)
+     */
+    private void newEpoch(int partition) {
+        List<Member> reset = groups.v2MembersOfTask(partition);
+        for (Member member : reset) {
+            groups.end(member, Frames.reset(member.subscription().idJson(), "the processor task " + partition
+                    + " rebuilt its state: versions start again; subscribe again"));
+        }
     }
 
     /**

@@ -101,6 +101,11 @@ public final class Member {
         return version == null || seq > version;
     }
 
+    /** True if the task of {@code partition} evaluates its group. */
+    boolean evaluatedBy(int partition) {
+        return tasks.contains(partition);
+    }
+
     /** v2: it has not been told it is live yet. */
     boolean awaitsAcknowledgement() {
         return !acknowledged;
