@@ -60,8 +60,13 @@ public final class RestLiveTopics {
      *     subscriptions topic left by a version that had one partition), or if the broker cannot be reached
      */
     public static int dataPartitions(String bootstrapServers, TopicNames names, Duration timeout) {
+        return dataPartitions(KafkaClients.of(bootstrapServers), names, timeout);
+    }
+
+    /** As {@link #dataPartitions(String, TopicNames, Duration)}, on a cluster with client properties. */
+    public static int dataPartitions(KafkaClients clients, TopicNames names, Duration timeout) {
         List<String> together = List.of(names.changes(), names.reroutedChanges(), names.subscriptions());
-        Map<String, Integer> counts = partitionCounts(bootstrapServers, together, timeout);
+        Map<String, Integer> counts = partitionCounts(clients, together, timeout);
         Set<Integer> distinct = new HashSet<>(counts.values());
         if (distinct.size() != 1) {
             throw new IllegalStateException("the topics " + together + " must have the same number of partitions "
@@ -77,15 +82,15 @@ public final class RestLiveTopics {
      *
      * @throws IllegalStateException if a topic is missing or the broker cannot be reached
      */
-    public static Map<String, Integer> partitionCounts(String bootstrapServers, Collection<String> topics,
+    public static Map<String, Integer> partitionCounts(KafkaClients clients, Collection<String> topics,
                                                        Duration timeout) {
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
+        try (Admin admin = Admin.create(adminConfig(clients, timeout))) {
             Map<String, Integer> counts = new java.util.TreeMap<>();
             admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((name, description) -> counts.put(name, description.partitions().size()));
             return counts;
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not describe topics " + topics + " on " + bootstrapServers
+            throw new IllegalStateException("could not describe topics " + topics + " on " + clients.bootstrapServers()
                     + ": " + (e.getCause() == null ? e : e.getCause()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,9 +98,8 @@ public final class RestLiveTopics {
         }
     }
 
-    private static Map<String, Object> adminConfig(String bootstrapServers, Duration timeout) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    private static Map<String, Object> adminConfig(KafkaClients clients, Duration timeout) {
+        return clients.config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
     }
 
     /**
@@ -107,7 +111,12 @@ public final class RestLiveTopics {
      * @throws IllegalStateException if the broker cannot be reached or refuses, with the reason
      */
     public static void ensure(String bootstrapServers, Collection<NewTopic> topics, Duration timeout) {
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
+        ensure(KafkaClients.of(bootstrapServers), topics, timeout);
+    }
+
+    /** As {@link #ensure(String, Collection, Duration)}, on a cluster with client properties. */
+    public static void ensure(KafkaClients clients, Collection<NewTopic> topics, Duration timeout) {
+        try (Admin admin = Admin.create(adminConfig(clients, timeout))) {
             Set<String> existing = new HashSet<>(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : topics) {
@@ -129,7 +138,7 @@ public final class RestLiveTopics {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create rest-live's topics on " + bootstrapServers
+            throw new IllegalStateException("could not create rest-live's topics on " + clients.bootstrapServers()
                     + ": " + (e.getCause() == null ? e : e.getCause()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.View;
 import io.restlive.core.views.ViewsFile;
 import io.restlive.schemas.GroupSpec;
-import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class GroupSpecsTest {
 

@@ -1,9 +1,11 @@
 package io.restlive.processor.config;
 
+import io.restlive.processor.membership.MembershipSettings;
 import io.restlive.schemas.TopicNames;
 import java.nio.file.Path;
-import io.restlive.processor.membership.MembershipSettings;
+import io.restlive.core.kafka.KafkaClients;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -56,6 +58,9 @@ import org.springframework.util.unit.DataSize;
  *     fewer repeats, longer is fewer commits; with exactly-once it is also the latency of a transaction
  * @param lookupHold how long a lookup waits for the instance that must answer to be ready (started, caught
  *     up, not rebalancing) before it answers 503 ({@code REST_LIVE_LOOKUP_HOLD}); below the edges' lookup timeout
+ * @param kafka Kafka client properties passed through to every client of the processor (Streams, admin):
+ *     {@code rest-live.kafka.security.protocol}, {@code rest-live.kafka.sasl.jaas.config}, ...
+ *     ({@code REST_LIVE_KAFKA_SECURITY_PROTOCOL}, ...); the processor's own settings win
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record ProcessorProperties(
@@ -81,7 +86,8 @@ public record ProcessorProperties(
         @DefaultValue("5m") Duration replayRetention,
         @DefaultValue("200ms") Duration positionInterval,
         @DefaultValue("1s") Duration commitInterval,
-        @DefaultValue("2500ms") Duration lookupHold) {
+        @DefaultValue("2500ms") Duration lookupHold,
+        Map<String, String> kafka) {
 
     public ProcessorProperties {
         require(bootstrapServers != null && !bootstrapServers.isBlank(), "rest-live.bootstrap-servers",
@@ -145,9 +151,14 @@ public record ProcessorProperties(
                 replayHistory, replayRetention, positionInterval);
     }
 
-    /** One line for the start-up log (nothing here is secret). */
+    /** The cluster and the client properties every Kafka client of the processor takes. */
+    public KafkaClients kafkaClients() {
+        return new KafkaClients(bootstrapServers, KafkaClients.passedThrough(System.getenv(), kafka));
+    }
+
+    /** One line for the start-up log (passed-through Kafka properties by name only: they may hold secrets). */
     public String describe() {
-        return "bootstrap-servers=" + bootstrapServers + ", views=" + views + ", topic-prefix=" + topicPrefix
+        return "bootstrap-servers=" + kafkaClients().describe() + ", views=" + views + ", topic-prefix=" + topicPrefix
                 + ", application-id=" + applicationId + ", state-dir=" + stateDir + ", partitions=" + partitions
                 + ", replication=" + replication + ", stream-threads=" + streamThreads + ", advertised-host="
                 + (advertisedHost == null ? "(local host name)" : advertisedHost) + ", exactly-once=" + exactlyOnce + ", edge-ttl=" + edgeTtl + ", broadcast-linger=" + broadcastLinger

@@ -20,6 +20,8 @@ public final class StreamsPropertiesFactory {
      */
     public static Properties create(ProcessorProperties properties, HostInfo self) {
         Properties props = new Properties();
+        // Passed-through client properties first (security, ...): every setting below wins over them.
+        props.putAll(properties.kafkaClients().properties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());

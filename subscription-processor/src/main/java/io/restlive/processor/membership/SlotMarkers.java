@@ -1,7 +1,7 @@
 package io.restlive.processor.membership;
 
-import io.restlive.schemas.EdgeBroadcast;
 import io.restlive.processor.routing.SlotRecord;
+import io.restlive.schemas.EdgeBroadcast;
 import io.restlive.schemas.TaskPosition;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.restlive.processor.runtime;
 
+import io.restlive.core.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed) {
 
     /** Reads both from the cluster. */
-    static StartupOffsets read(String bootstrapServers, String applicationId, List<String> topics, int partitions,
+    static StartupOffsets read(KafkaClients clients, String applicationId, List<String> topics, int partitions,
                                Duration timeout) {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
@@ -33,8 +34,8 @@ record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> 
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+        try (Admin admin = Admin.create(clients.config(
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis())))) {
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -49,7 +50,7 @@ record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> 
             });
             return new StartupOffsets(ends, committed);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the offsets of " + topics + " on " + bootstrapServers
+            throw new IllegalStateException("could not read the offsets of " + topics + " on " + clients.bootstrapServers()
                     + ": " + (e.getCause() == null ? e : e.getCause()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

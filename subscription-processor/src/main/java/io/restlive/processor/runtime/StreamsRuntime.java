@@ -63,10 +63,10 @@ public final class StreamsRuntime implements SmartLifecycle {
     @Override
     public synchronized void start() {
         TopicNames topics = settings.topics();
-        RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(topics,
+        RestLiveTopics.ensure(properties.kafkaClients(), RestLiveTopics.declarations(topics,
                 properties.partitions(), properties.broadcastPartitions(), properties.replication()), TOPICS_TIMEOUT);
-        partitions = RestLiveTopics.dataPartitions(properties.bootstrapServers(), topics, TOPICS_TIMEOUT);
-        StartupOffsets offsets = StartupOffsets.read(properties.bootstrapServers(), properties.applicationId(),
+        partitions = RestLiveTopics.dataPartitions(properties.kafkaClients(), topics, TOPICS_TIMEOUT);
+        StartupOffsets offsets = StartupOffsets.read(properties.kafkaClients(), properties.applicationId(),
                 List.of(topics.changes(), topics.reroutedChanges(), topics.subscriptions()), partitions, TOPICS_TIMEOUT);
         settings.progress().track(offsets.ends(), offsets.committed(), properties.exactlyOnce() ? 1 : 0);
         host = self.get();

@@ -85,6 +85,26 @@ class ProcessorPropertiesTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     }
 
+    @Test
+    void shouldPassKafkaClientPropertiesThroughToStreamsUnderItsOwnSettings() {
+        // given: the settings an operator gives for a TLS + SCRAM listener (and one that must not win)
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("config", Map.of(
+                "rest-live.views", "v.yaml", "rest-live.application-id", "p1",
+                "rest-live.kafka.security.protocol", "SASL_SSL", "rest-live.kafka.sasl.mechanism", "SCRAM-SHA-512",
+                "rest-live.kafka.application.id", "not-this-one")));
+        ProcessorProperties properties = new Binder(ConfigurationPropertySources.get(environment))
+                .bindOrCreate("rest-live", ProcessorProperties.class);
+
+        // when
+        Properties streams = StreamsPropertiesFactory.create(properties, new HostInfo("proc-0.proc", 8081));
+
+        // then
+        assertThat(streams).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "p1");
+        assertThat(properties.describe()).contains("with [application.id, sasl.mechanism, security.protocol]");
+    }
+
     private static ProcessorProperties bind(Map<String, Object> env) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env", env));

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restlive.core.views.LiveUser;
 import io.restlive.processor.topology.ProcessorHarness.Entry;
-import java.nio.file.Path;
 import io.restlive.schemas.AvroCodecs;
 import io.restlive.schemas.ControlCommand;
 import io.restlive.schemas.ControlKind;
 import io.restlive.schemas.SubscriptionKeys;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -49,7 +49,7 @@ public class EdgeConfiguration {
     @Bean
     TopicNames topicNames(EdgeProperties properties) {
         TopicNames names = new TopicNames(properties.topicPrefix());
-        RestLiveTopics.ensure(properties.bootstrapServers(), RestLiveTopics.declarations(names,
+        RestLiveTopics.ensure(properties.kafkaClients(), RestLiveTopics.declarations(names,
                 properties.partitions(), properties.broadcastPartitions(), properties.replication()), TOPICS_TIMEOUT);
         return names;
     }
@@ -57,17 +57,16 @@ public class EdgeConfiguration {
     /** The processor's task count: the partitions of the topics a task reads together. */
     @Bean
     ReadPositions readPositions(EdgeProperties properties, TopicNames names) {
-        return new ReadPositions(RestLiveTopics.dataPartitions(properties.bootstrapServers(), names, TOPICS_TIMEOUT));
+        return new ReadPositions(RestLiveTopics.dataPartitions(properties.kafkaClients(), names, TOPICS_TIMEOUT));
     }
 
     @Bean(destroyMethod = "close")
     Producer<byte[], byte[]> groupProducer(EdgeProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        return new KafkaProducer<>(properties.kafkaClients().config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId())),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -75,7 +74,7 @@ public class EdgeConfiguration {
     @Bean
     EdgeSession edgeSession(EdgeProperties properties, TopicNames names) {
         EdgeSession session = EdgeSession.start(properties.edgeId());
-        int slots = RestLiveTopics.partitionCounts(properties.bootstrapServers(), List.of(names.broadcasts()),
+        int slots = RestLiveTopics.partitionCounts(properties.kafkaClients(), List.of(names.broadcasts()),
                 TOPICS_TIMEOUT).get(names.broadcasts());
         session.useSlot(SlotChooser.choose(consumer(properties, "slots"), names.edgeHeartbeats(), slots,
                 System.currentTimeMillis(), TOPICS_TIMEOUT));
@@ -149,10 +148,9 @@ public class EdgeConfiguration {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(EdgeProperties properties, String purpose) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+        return new KafkaConsumer<>(properties.kafkaClients().config(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId() + "-" + purpose),
+                ConsumerConfig.CLIENT_ID_CONFIG, "rest-live-edge-" + properties.edgeId() + "-" + purpose)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

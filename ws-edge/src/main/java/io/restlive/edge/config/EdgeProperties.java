@@ -3,8 +3,10 @@ package io.restlive.edge.config;
 import io.restlive.core.internalapi.InternalApiAuth;
 import java.net.URI;
 import java.nio.file.Path;
+import io.restlive.core.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendBufferLimit how many bytes may wait for a slow client before it is disconnected
  * @param heartbeatInterval how often the edge tells the processor it is alive
  *     ({@code REST_LIVE_HEARTBEAT_INTERVAL}); the processor expires its groups after its edge TTL of silence
+ * @param kafka Kafka client properties passed through to every client of the edge (producer, consumers, admin):
+ *     {@code rest-live.kafka.security.protocol}, {@code rest-live.kafka.sasl.jaas.config}, ...
+ *     ({@code REST_LIVE_KAFKA_SECURITY_PROTOCOL}, ...); the edge's own settings win
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record EdgeProperties(
@@ -50,7 +55,8 @@ public record EdgeProperties(
         @DefaultValue("10s") Duration lookupTimeout,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("1048576") int sendBufferLimit,
-        @DefaultValue("10s") Duration heartbeatInterval) {
+        @DefaultValue("10s") Duration heartbeatInterval,
+        Map<String, String> kafka) {
 
     public EdgeProperties {
         if (views == null) {
@@ -83,6 +89,11 @@ public record EdgeProperties(
         }
     }
 
+    /** The cluster and the client properties every Kafka client of the edge takes. */
+    public KafkaClients kafkaClients() {
+        return new KafkaClients(bootstrapServers, KafkaClients.passedThrough(System.getenv(), kafka));
+    }
+
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
@@ -93,7 +104,7 @@ public record EdgeProperties(
 
     @Override
     public String toString() {
-        return "EdgeProperties[bootstrapServers=" + bootstrapServers + ", views=" + views + ", topicPrefix="
+        return "EdgeProperties[bootstrapServers=" + kafkaClients().describe() + ", views=" + views + ", topicPrefix="
                 + topicPrefix + ", edgeId=" + edgeId + ", processorUrl=" + processorUrl + ", internalSecret="
                 + (internalSecret == null ? "unset" : "****") + ", allowedOrigins="
                 + (allowedOrigins.isEmpty() ? "(any)" : allowedOrigins) + ", partitions=" + partitions

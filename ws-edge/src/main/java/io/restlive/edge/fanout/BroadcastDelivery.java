@@ -8,6 +8,7 @@ import io.restlive.edge.groups.ReadPositions;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
+import io.restlive.edge.protocol.Outbound;
 import io.restlive.edge.protocol.PositionText;
 import io.restlive.schemas.ChangeFrames;
 import io.restlive.schemas.EdgeBroadcast;
@@ -15,6 +16,7 @@ import io.restlive.schemas.FrameEntry;
 import io.restlive.schemas.Notice;
 import io.restlive.schemas.NoticeKind;
 import io.restlive.schemas.TaskPosition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -41,7 +43,27 @@ public final class BroadcastDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastDelivery.class);
 
-    private record Frame(long sequence, String text) {
+    private record Frame(long sequence, Outbound frame) {
+    }
+
+    /**
+     * A group's frame of a change after the subscription id, as text, and encoded once for every v1 subscriber
+     * that gets it (they share the bytes; only their prefix differs).
+     */
+    private static final class Tail {
+        private final String text;
+        private byte[] bytes;
+
+        Tail(String text) {
+            this.text = text;
+        }
+
+        byte[] bytes() {
+            if (bytes == null) {
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+            }
+            return bytes;
+        }
     }
 
     private final LocalGroups groups;
@@ -65,7 +87,10 @@ public final class BroadcastDelivery {
     /** Handles one record of the slot; returns how many frames were sent. */
     public int deliver(EdgeBroadcast record) {
         TaskPosition position = record.getPosition();
-        positions.advance(position);
+        TaskPosition known = positions.of(position.getPartition());
+        if (positions.advance(position) && known != null) {
+            newEpoch(position.getPartition());
+        }
         int sent = 0;
         for (Notice notice : record.getNotices()) {
             sent += notice(position, notice);
@@ -103,7 +128,7 @@ public final class BroadcastDelivery {
         if (member == null) {
             return 0;
         }
-        List<String> released;
+        List<Outbound> released;
         synchronized (group) {
             released = member.caughtUp(partition);
             released.forEach(member.connection()::send);
@@ -115,6 +140,19 @@ public final class BroadcastDelivery {
             reset(member.connection().v2() ? List.of(member) : List.of(), notice);
         }
         return released.size();
+    }
+
+    /**
+     * A task's state was rebuilt (a new epoch): its sequence numbers, the versions of its entities, started
+     * again. A v2 subscriber of a group that task evaluates holds versions that no longer compare: it is
+     * reset. (The first epoch an edge sees of a task is not new: nothing was delivered before it.)
+     */
+    private void newEpoch(int partition) {
+        List<Member> reset = groups.v2MembersOfTask(partition);
+        for (Member member : reset) {
+            groups.end(member, Frames.reset(member.subscription().idJson(), "the processor task " + partition
+                    + " rebuilt its state: versions start again; subscribe again"));
+        }
     }
 
     /**
@@ -135,8 +173,8 @@ public final class BroadcastDelivery {
             for (FrameEntry entry : part.getEntries()) {
                 LocalGroup group = groups.group(entry.getGroupKey());
                 if (group != null) {
-                    String tail = Frames.broadcastTail(model, entry.getAction().name(),
-                            part.getPayloads().get(entry.getPayload()));
+                    Tail tail = new Tail(Frames.broadcastTail(model, entry.getAction().name(),
+                            part.getPayloads().get(entry.getPayload())));
                     synchronized (group) {
                         route(group, entry.getTarget(), position, part.getPk(), tail, byConnection);
                     }
@@ -151,7 +189,7 @@ public final class BroadcastDelivery {
             List<Frame> frames = entry.getValue();
             frames.sort(Comparator.comparingLong(Frame::sequence));
             for (Frame frame : frames) {
-                entry.getKey().send(frame.text());
+                entry.getKey().send(frame.frame());
                 sent++;
             }
         }
@@ -159,7 +197,7 @@ public final class BroadcastDelivery {
     }
 
     /** Decides, under the group's lock, who gets one group's frame of a change now, later or never. */
-    private void route(LocalGroup group, String target, TaskPosition position, String pk, String tail,
+    private void route(LocalGroup group, String target, TaskPosition position, String pk, Tail tail,
                        Map<Connection, List<Frame>> out) {
         int partition = position.getPartition();
         int epoch = position.getEpoch();
@@ -190,17 +228,17 @@ public final class BroadcastDelivery {
         }
     }
 
-    private static void add(Map<Connection, List<Frame>> out, Member member, String text) {
+    private static void add(Map<Connection, List<Frame>> out, Member member, Outbound frame) {
         out.computeIfAbsent(member.connection(), c -> new ArrayList<>(2))
-                .add(new Frame(member.subscription().sequence(), text));
+                .add(new Frame(member.subscription().sequence(), frame));
     }
 
     /** v1: the group's frame with the member's id; v2 adds the entity's version and the member's position. */
-    private String text(LocalGroup group, Member member, String tail, long seq) {
+    private Outbound text(LocalGroup group, Member member, Tail tail, long seq) {
         if (!member.connection().v2()) {
-            return Frames.broadcastHead() + member.subscription().idJson() + tail;
+            return Outbound.shared(member.broadcastPrefix(), tail.bytes());
         }
-        return Frames.broadcastV2(member.subscription().idJson(), tail, seq,
-                PositionText.format(member.position(positions, group)));
+        return Outbound.text(Frames.broadcastV2(member.subscription().idJson(), tail.text, seq,
+                PositionText.format(member.position(positions, group))));
     }
 }

@@ -119,6 +119,19 @@ public final class LocalGroups implements GroupMembership {
         }
     }
 
+    /** The v2 subscribers of groups that the task of {@code partition} evaluates. */
+    public List<Member> v2MembersOfTask(int partition) {
+        List<Member> found = new ArrayList<>();
+        for (LocalGroup group : groups.values()) {
+            for (Member member : group.members()) {
+                if (member.connection() != null && member.connection().v2() && member.evaluatedBy(partition)) {
+                    found.add(member);
+                }
+            }
+        }
+        return found;
+    }
+
     /** A group this edge holds, or null. */
     public LocalGroup group(String groupKey) {
         return groups.get(groupKey);

@@ -1,8 +1,11 @@
 package io.restlive.edge.groups;
 
 import io.restlive.edge.protocol.Connection;
+import io.restlive.edge.protocol.Frames;
+import io.restlive.edge.protocol.Outbound;
 import io.restlive.edge.protocol.Subscription;
 import io.restlive.schemas.TaskPosition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,13 +25,14 @@ import java.util.Map;
 public final class Member {
 
     /** A frame held for a catching-up member. */
-    private record Held(int partition, long seq, String frame) {
+    private record Held(int partition, long seq, Outbound frame) {
     }
 
     private final Connection connection;
     private final Subscription subscription;
     private final List<TaskPosition> cut;
     private final List<Integer> tasks;
+    private final byte[] broadcastPrefix;
     private boolean acknowledged;
     private Map<String, Long> snapshotVersions;
     private String key;
@@ -51,6 +55,8 @@ public final class Member {
         this.subscription = subscription;
         this.cut = List.copyOf(cut);
         this.tasks = List.copyOf(tasks);
+        this.broadcastPrefix = subscription == null ? null
+                : Frames.broadcastPrefix(subscription.idJson()).getBytes(StandardCharsets.UTF_8);
         this.snapshotVersions = snapshotVersions;
         this.acknowledged = connection == null || !connection.v2();
     }
@@ -61,6 +67,11 @@ public final class Member {
 
     public Subscription subscription() {
         return subscription;
+    }
+
+    /** Its part of a v1 broadcast frame, {@code {"type":"broadcast","id":<id>}, encoded once. */
+    public byte[] broadcastPrefix() {
+        return broadcastPrefix;
     }
 
     /** The positions read when the subscribe arrived. */
@@ -88,6 +99,11 @@ public final class Member {
     public boolean shows(String pk, long seq) {
         Long version = snapshotVersions == null ? null : snapshotVersions.get(pk);
         return version == null || seq > version;
+    }
+
+    /** True if the task of {@code partition} evaluates its group. */
+    boolean evaluatedBy(int partition) {
+        return tasks.contains(partition);
     }
 
     /** v2: it has not been told it is live yet. */
@@ -145,7 +161,7 @@ public final class Member {
     }
 
     /** Holds a group frame until the member's catch-up in its task is done. */
-    public void hold(int partition, long seq, String frame) {
+    public void hold(int partition, long seq, Outbound frame) {
         held.add(new Held(partition, seq, frame));
     }
 
@@ -160,12 +176,12 @@ public final class Member {
      * The task of {@code partition} answered the catch-up: the held frames of that task that the replay did not
      * bring, in order. The member receives the group's frames of that task directly from now on.
      */
-    public List<String> caughtUp(int partition) {
+    public List<Outbound> caughtUp(int partition) {
         if (!waitsFor(partition)) {
             return List.of();
         }
         pendingTasks &= ~(1L << partition);
-        List<String> release = new ArrayList<>();
+        List<Outbound> release = new ArrayList<>();
         held.stream().filter(h -> h.partition() == partition && h.seq() > delivered[partition])
                 .sorted(Comparator.comparingLong(Held::seq)).forEach(h -> release.add(h.frame()));
         held.removeIf(h -> h.partition() == partition);

@@ -22,7 +22,7 @@ public final class Connection {
     private final boolean v2;
     private volatile LiveUser user;
     private final Endpoint endpoint;
-    private final Consumer<String> frames;
+    private final Consumer<Outbound> frames;
     private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<TokenBucket> subscribeBucket = new AtomicReference<>();
@@ -41,6 +41,14 @@ public final class Connection {
      * @param v2 true if the connection negotiated protocol v2 (subprotocol {@code rest-live.v2})
      */
     public Connection(String name, LiveUser user, Endpoint endpoint, Consumer<String> frames, boolean v2) {
+        this(name, user, endpoint, v2, frame -> frames.accept(frame.text()));
+    }
+
+    /**
+     * @param v2 true if the connection negotiated protocol v2
+     * @param frames queues one frame for the client, text or shared bytes (must not block for long)
+     */
+    public Connection(String name, LiveUser user, Endpoint endpoint, boolean v2, Consumer<Outbound> frames) {
         this.name = name;
         this.v2 = v2;
         this.user = user;
@@ -68,6 +76,11 @@ public final class Connection {
 
     /** Sends a text frame. */
     public void send(String frame) {
+        frames.accept(Outbound.text(frame));
+    }
+
+    /** Sends a frame, text or shared. */
+    public void send(Outbound frame) {
         frames.accept(frame);
     }
 

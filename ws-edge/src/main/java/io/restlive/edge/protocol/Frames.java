@@ -29,6 +29,11 @@ public final class Frames {
         return "{\"type\":\"broadcast\",\"id\":";
     }
 
+    /** A subscriber's part of a broadcast frame: the head and its id; the group's tail follows. */
+    public static String broadcastPrefix(String idJson) {
+        return broadcastHead() + idJson;
+    }
+
     /** The part of a broadcast frame after the id: model, action and the pre-serialized instance. */
     public static String broadcastTail(String model, String action, String instanceJson) {
         return ",\"model\":" + Json.write(Json.NODES.stringNode(model)) + ",\"action\":\"" + action

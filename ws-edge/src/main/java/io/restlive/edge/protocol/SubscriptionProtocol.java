@@ -1,8 +1,8 @@
 package io.restlive.edge.protocol;
 
 import io.restlive.core.groups.GroupSpecs;
-import io.restlive.core.json.Json;
 import io.restlive.core.internalapi.SnapshotMembers;
+import io.restlive.core.json.Json;
 import io.restlive.core.views.EntityState;
 import io.restlive.core.views.LiveUser;
 import io.restlive.core.views.QueryParams;

@@ -1,13 +1,15 @@
 package io.restlive.edge.web;
 
+import io.netty.buffer.Unpooled;
 import io.restlive.core.views.Endpoint;
 import io.restlive.edge.auth.AuthenticatedHandler;
 import io.restlive.edge.auth.AuthenticatedUser;
+import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.metrics.EdgeMetrics.CloseReason;
-import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
+import io.restlive.edge.protocol.Outbound;
 import io.restlive.edge.protocol.SubscriptionProtocol;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -110,14 +114,14 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
         session.closeStatus().subscribe(clientClose::set, error -> { });
         SendQueue sendQueue = new SendQueue(sendBufferLimit, sendTimeLimit);
         boolean v2 = V2.equals(session.getHandshakeInfo().getSubProtocol());
-        Connection connection = new Connection(session.getId(), user.user(), endpoint, frame -> {
+        Connection connection = new Connection(session.getId(), user.user(), endpoint, v2, frame -> {
             SendQueue.Offer offer = sendQueue.offer(frame);
             if (offer == SendQueue.Offer.TOO_SLOW) {
                 log.info("Closing slow client {}: frames waited beyond {} bytes or {}", session.getId(),
                         sendBufferLimit, sendTimeLimit);
                 close(session, sendQueue, closedBy, CloseReason.TOO_SLOW, TOO_SLOW);
             }
-        }, v2);
+        });
         ConnectionExpiry expiry = new ConnectionExpiry(ConnectionExpiry.Timer.on(timer), clock, () -> {
             log.debug("Closing {}: its token expired", session.getId());
             if (v2) {
@@ -134,13 +138,32 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                 .doFinally(signal -> sendQueue.complete())
                 .then();
         Mono<Void> output = session.send(sendQueue.frames().doOnNext(frame -> metrics.frameSent(frame.length()))
-                .map(session::textMessage));
+                .map(frame -> message(session, frame)));
         return Mono.when(input, output)
                 .doFinally(signal -> {
                     expiry.cancel();
                     protocol.onClose(connection);
                     metrics.closed(closedBy.get() != null ? closedBy.get() : byClient(clientClose.get()));
                 });
+    }
+
+    /**
+     * A frame as a WebSocket text message. A shared frame's bytes are wrapped behind the subscriber's prefix in
+     * a composite buffer: the group's frame is encoded once per change however many subscribers get it.
+     */
+    static WebSocketMessage message(WebSocketSession session, Outbound frame) {
+        if (!frame.isShared()) {
+            return session.textMessage(frame.text());
+        }
+        DataBufferFactory buffers = session.bufferFactory();
+        if (buffers instanceof NettyDataBufferFactory netty) {
+            return new WebSocketMessage(WebSocketMessage.Type.TEXT,
+                    netty.wrap(Unpooled.wrappedBuffer(frame.prefix(), frame.shared())));
+        }
+        byte[] joined = new byte[frame.length()];
+        System.arraycopy(frame.prefix(), 0, joined, 0, frame.prefix().length);
+        System.arraycopy(frame.shared(), 0, joined, frame.prefix().length, frame.shared().length);
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, buffers.wrap(joined));
     }
 
     /** Closes the connection from this side, once, remembering why. */

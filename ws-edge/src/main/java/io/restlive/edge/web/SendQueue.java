@@ -1,5 +1,6 @@
 package io.restlive.edge.web;
 
+import io.restlive.edge.protocol.Outbound;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
@@ -19,7 +20,7 @@ final class SendQueue {
     /** What {@link #offer} did with a frame. */
     enum Offer { QUEUED, TOO_SLOW, CLOSED }
 
-    private final Sinks.Many<String> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unboundedMultiproducer().get());
+    private final Sinks.Many<Outbound> sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<Outbound>unboundedMultiproducer().get());
     private final long byteLimit;
     private final long timeLimitNanos;
     private final AtomicLong pendingBytes = new AtomicLong();
@@ -31,7 +32,7 @@ final class SendQueue {
     }
 
     /** Queues a frame unless the client is too slow or the connection is gone. */
-    synchronized Offer offer(String frame) {
+    synchronized Offer offer(Outbound frame) {
         long pending = pendingBytes.get();
         if (pending > 0 && (pending + frame.length() > byteLimit || System.nanoTime() - lastProgressNanos >= timeLimitNanos)) {
             return Offer.TOO_SLOW;
@@ -45,7 +46,7 @@ final class SendQueue {
     }
 
     /** The frames, each counted as delivered when the connection takes it to write. */
-    Flux<String> frames() {
+    Flux<Outbound> frames() {
         return sink.asFlux().doOnNext(frame -> {
             pendingBytes.addAndGet(-frame.length());
             lastProgressNanos = System.nanoTime();

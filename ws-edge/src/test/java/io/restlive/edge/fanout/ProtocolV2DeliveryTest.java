@@ -123,6 +123,22 @@ class ProtocolV2DeliveryTest {
     }
 
     @Test
+    void shouldResetWhenATaskOfTheGroupStartsANewEpoch() {
+        // given: a live v2 subscriber
+        String group = subscribe("");
+        delivery.deliver(SlotRecords.notice(0, 11, SESSION, group));
+        delivery.deliver(SlotRecords.notice(1, 21, SESSION, group));
+
+        // when: task 1's state was rebuilt: its positions come in another epoch
+        delivery.deliver(EdgeBroadcast.newBuilder().setPosition(new TaskPosition(1, EPOCH + 1, 1L)).setChange(null)
+                .setNotices(List.of()).build());
+
+        // then
+        assertThat(types()).containsExactly("subscribed", "reset");
+        assertThat(connection.subscription(Json.parse("1"))).isNull();
+    }
+
+    @Test
     void shouldResumeFromAPositionAndAnswerUnsubscribe() {
         // given: a resume from task 0 at 5 (the edge has read 10)
         protocol.onText(connection, "{\"type\":\"subscribe\",\"id\":1,\"model\":\"todolist.Task\",\"action\":\"list\","

@@ -2,6 +2,7 @@ package io.restlive.edge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restlive.edge.protocol.Outbound;
 import io.restlive.edge.web.SendQueue.Offer;
 import java.time.Duration;
 import java.util.List;
@@ -13,18 +14,18 @@ class SendQueueTest {
     void shouldHandFramesOverInTheOrderTheyWereOffered() {
         SendQueue sendQueue = new SendQueue(1_000, Duration.ofSeconds(10));
 
-        assertThat(List.of(sendQueue.offer("a"), sendQueue.offer("b"), sendQueue.offer("c"))).containsOnly(Offer.QUEUED);
+        assertThat(List.of(sendQueue.offer(Outbound.text("a")), sendQueue.offer(Outbound.text("b")), sendQueue.offer(Outbound.text("c")))).containsOnly(Offer.QUEUED);
         sendQueue.complete();
 
-        assertThat(sendQueue.frames().collectList().block(Duration.ofSeconds(5))).containsExactly("a", "b", "c");
+        assertThat(sendQueue.frames().map(Outbound::text).collectList().block(Duration.ofSeconds(5))).containsExactly("a", "b", "c");
     }
 
     @Test
     void shouldCallAClientTooSlowWhenWaitingFramesPassTheByteLimit() {
         SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
 
-        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
-        assertThat(sendQueue.offer("12345")).isEqualTo(Offer.TOO_SLOW);
+        assertThat(sendQueue.offer(Outbound.text("12345678"))).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer(Outbound.text("12345"))).isEqualTo(Offer.TOO_SLOW);
     }
 
     @Test
@@ -32,15 +33,15 @@ class SendQueueTest {
         // A single big frame is not a slow client; only frames piling up are.
         SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
 
-        assertThat(sendQueue.offer("a frame longer than ten characters")).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer(Outbound.text("a frame longer than ten characters"))).isEqualTo(Offer.QUEUED);
     }
 
     @Test
     void shouldCallAClientTooSlowWhenItTookNothingForTheTimeLimit() {
         SendQueue sendQueue = new SendQueue(1_000, Duration.ZERO);
 
-        assertThat(sendQueue.offer("first")).isEqualTo(Offer.QUEUED);
-        assertThat(sendQueue.offer("second")).isEqualTo(Offer.TOO_SLOW);
+        assertThat(sendQueue.offer(Outbound.text("first"))).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer(Outbound.text("second"))).isEqualTo(Offer.TOO_SLOW);
     }
 
     @Test
@@ -48,8 +49,8 @@ class SendQueueTest {
         SendQueue sendQueue = new SendQueue(10, Duration.ofSeconds(10));
         sendQueue.frames().subscribe();
 
-        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
-        assertThat(sendQueue.offer("12345678")).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer(Outbound.text("12345678"))).isEqualTo(Offer.QUEUED);
+        assertThat(sendQueue.offer(Outbound.text("12345678"))).isEqualTo(Offer.QUEUED);
     }
 
     @Test
@@ -58,6 +59,6 @@ class SendQueueTest {
         sendQueue.frames().subscribe();
         sendQueue.complete();
 
-        assertThat(sendQueue.offer("late")).isEqualTo(Offer.CLOSED);
+        assertThat(sendQueue.offer(Outbound.text("late"))).isEqualTo(Offer.CLOSED);
     }
 }
