@@ -154,6 +154,10 @@ final class CommandApplier {
             out.forgetPair(key);
         }
         pairs.delete(SubscriptionKeys.edge(gone.session()));
+        Integer slot = sessions.slotOf(gone.session());
+        if (gone.expired() && slot != null) {
+            replayer.sessionExpired(gone.session(), slot);
+        }
         sessions.gone(gone.session());
         if (!keys.isEmpty()) {
             metrics.expiredPairs(keys.size());

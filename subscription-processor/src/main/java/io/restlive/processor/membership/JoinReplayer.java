@@ -59,6 +59,18 @@ final class JoinReplayer {
         notice(groupKey, slot, target, reason);
     }
 
+    /**
+     * Tells an edge session that this task forgot its pairs (the processor expired it): an edge that is in fact
+     * alive (the processor could not read its heartbeats in time) joins its groups again from this position.
+     */
+    void sessionExpired(String session, int slot) {
+        TaskPosition now = positions.current();
+        Notice notice = new Notice(session, "", NoticeKind.EXPIRED, "expired by the processor after a silence");
+        out.broadcast(new SlotRecord(slot, null, EdgeBroadcast.newBuilder().setPosition(now).setChange(null)
+                .setNotices(List.of(notice)).build()));
+        markers.sent(slot, now.getSeq());
+    }
+
     private void notice(String groupKey, int slot, String target, String incomplete) {
         TaskPosition now = positions.current();
         Notice notice = new Notice(target, groupKey, incomplete == null ? NoticeKind.LIVE : NoticeKind.INCOMPLETE,

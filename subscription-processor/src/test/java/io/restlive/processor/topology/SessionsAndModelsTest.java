@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restlive.core.views.LiveUser;
 import io.restlive.processor.decode.DeadLetters;
+import io.restlive.schemas.AvroCodecs;
+import io.restlive.schemas.ControlCommand;
+import io.restlive.schemas.ControlKind;
 import io.restlive.schemas.EdgeBroadcast;
+import io.restlive.schemas.NoticeKind;
 import io.restlive.schemas.SubscriptionKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +87,24 @@ class SessionsAndModelsTest {
         assertThat(harness.subscriptionsWritten()).extracting(TestRecord::key, TestRecord::value)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(SubscriptionKeys.pair(mine, "edge-1#a"), null),
                         org.assertj.core.groups.Tuple.tuple(SubscriptionKeys.pair(shared, "edge-1#a"), null));
+    }
+
+    @Test
+    void shouldTellAnExpiredSessionOnItsSlotThatItsPairsAreForgotten() {
+        // given: a session holding a group
+        harness.startEdge("edge-1#a", 0);
+        harness.joinList("open-tasks", "{}", LiveUser.ANONYMOUS, "edge-1#a");
+        harness.drain();
+
+        // when: the processor expires it (its heartbeats were not read in time)
+        harness.pipeSubscription(SubscriptionKeys.edge("edge-1#a"), AvroCodecs.encode(ControlCommand.newBuilder()
+                .setKind(ControlKind.EDGE_EXPIRED).setSession("edge-1#a").setTs(Instant.EPOCH).build()));
+
+        // then: an EXPIRED notice to the session, so that an edge that is alive joins its groups again
+        assertThat(harness.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.getKind()).isEqualTo(NoticeKind.EXPIRED);
+            assertThat(notice.getTarget()).isEqualTo("edge-1#a");
+        });
     }
 
     @Test

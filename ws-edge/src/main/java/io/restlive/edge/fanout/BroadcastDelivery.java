@@ -103,6 +103,11 @@ public final class BroadcastDelivery {
     }
 
     private int notice(TaskPosition position, Notice notice) {
+        if (notice.getKind() == NoticeKind.EXPIRED) {
+            // Read in order with the frames: everything of this task up to here reached the old session.
+            groups.sessionExpired(notice.getTarget(), positions.snapshot());
+            return 0;
+        }
         LocalGroup group = groups.group(notice.getGroupKey());
         if (group == null) {
             return 0;

@@ -82,6 +82,7 @@ public final class EdgeHeartbeats implements AutoCloseable {
      * is joined under it, then beats every interval.
      */
     public void start() {
+        groups.onExpiry(this::expiredByProcessor);
         beat();
         announce(commands.startSession());
         long ms = interval.toMillis();
@@ -114,6 +115,30 @@ public final class EdgeHeartbeats implements AutoCloseable {
         }
         lastAckMs = now;
         lastAckPositions = readBefore;
+    }
+
+    /**
+     * The processor expired the current session although this edge is alive (it could not read the heartbeats
+     * in time: a processor overloaded or paused). The edge renews the session at once, on the heartbeat thread,
+     * joining its groups again from {@code read}: every task forgot the old session's pairs at or after the
+     * position read there, so what the old session missed is replayed.
+     */
+    void expiredByProcessor(String expired, List<TaskPosition> read) {
+        scheduler.execute(() -> {
+            synchronized (this) {
+                if (!session.id().equals(expired)) {
+                    return;
+                }
+                log.warn("The processor expired edge session {} although its heartbeats reached the broker; renewing it",
+                        expired);
+                groups.renewSession(() -> {
+                    send();
+                    announce(commands.startSession());
+                }, read);
+                lastAckMs = clock.getAsLong();
+                lastAckPositions = read;
+            }
+        });
     }
 
     /** Waits for the broker to take the session's start on every partition. */

@@ -35,6 +35,7 @@ public final class LocalGroups implements GroupMembership {
     private final Map<String, LocalGroup> groups = new ConcurrentHashMap<>();
     private final AtomicLong memberKeys = new AtomicLong();
     private volatile GroupMembership.Ending ending = (connection, subscription, frame) -> connection.send(frame);
+    private volatile Expiry expiry = (session, read) -> log.warn("Edge session {} was expired by the processor", session);
 
     public LocalGroups(GroupCommands commands, ReadPositions positions, Duration ackTimeout) {
         this.commands = commands;
@@ -57,6 +58,27 @@ public final class LocalGroups implements GroupMembership {
      * acknowledges no subscribe, and a thread waiting for the broker's ack capped a subscribe storm at
      * threads / round trip (failures are logged by {@link GroupCommands}).
      */
+    /** What to do when the processor says it expired a session of this edge; the heartbeats set it. */
+    public interface Expiry {
+        /**
+         * @param session the expired session
+         * @param read the positions read when the first task's notice of it arrived
+         */
+        void expired(String session, List<TaskPosition> read);
+    }
+
+    /** Sets what happens when the processor expires a session of this edge. */
+    public void onExpiry(Expiry expiry) {
+        this.expiry = expiry;
+    }
+
+    /** The processor expired {@code session}: if it is the current one, the edge renews it (see {@link Expiry}). */
+    public void sessionExpired(String session, List<TaskPosition> read) {
+        if (commands.session().id().equals(session)) {
+            expiry.expired(session, read);
+        }
+    }
+
     /** How subscriptions are ended from here (v2 {@code reset}); the protocol sets it at start-up. */
     public void endWith(GroupMembership.Ending ending) {
         this.ending = ending;

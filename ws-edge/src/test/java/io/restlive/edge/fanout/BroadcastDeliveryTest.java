@@ -144,6 +144,24 @@ class BroadcastDeliveryTest {
     }
 
     @Test
+    void shouldReportAnExpiryOfTheCurrentSessionWithThePositionsReadThen() {
+        // given
+        List<Object> expired = new ArrayList<>();
+        groups.onExpiry((session, read) -> expired.add(session + " " + read.size() + " " + read.get(0).getSeq()));
+
+        // when: a task says it expired this edge's session at 12, and another its earlier one
+        delivery.deliver(io.restlive.schemas.EdgeBroadcast.newBuilder().setPosition(new TaskPosition(0, EPOCH, 12L))
+                .setChange(null).setNotices(List.of(new io.restlive.schemas.Notice(SESSION, "",
+                        io.restlive.schemas.NoticeKind.EXPIRED, null))).build());
+        delivery.deliver(io.restlive.schemas.EdgeBroadcast.newBuilder().setPosition(new TaskPosition(1, EPOCH, 21L))
+                .setChange(null).setNotices(List.of(new io.restlive.schemas.Notice("edge-1#gone", "",
+                        io.restlive.schemas.NoticeKind.EXPIRED, null))).build());
+
+        // then
+        assertThat(expired).containsExactly(SESSION + " 2 12");
+    }
+
+    @Test
     void shouldMoveTheReadPositionsWithEveryRecord() {
         delivery.deliver(SlotRecords.live(1, 25, instance("x"), "no-such-group"));
 

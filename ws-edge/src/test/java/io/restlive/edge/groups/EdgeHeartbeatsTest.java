@@ -164,6 +164,40 @@ class EdgeHeartbeatsTest {
     }
 
     @Test
+    void shouldRenewTheSessionFromThePositionsReadWhenTheProcessorSaysItExpiredIt() {
+        // given: a session holding a group, its heartbeats fine
+        heartbeats.start();
+        groups.join("g1", spec("list"), null, null, List.of());
+        String old = session.id();
+        producer.clear();
+        List<io.restlive.schemas.TaskPosition> read = List.of(new io.restlive.schemas.TaskPosition(0, 7, 30L),
+                new io.restlive.schemas.TaskPosition(1, 7, 40L));
+
+        // when: a task's EXPIRED notice for it is read, twice (every task sends one)
+        groups.sessionExpired(old, read);
+        groups.sessionExpired(old, read);
+
+        // then: one renewal, rejoining from the positions read then
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !session.id().equals(old) && producer.history().stream()
+                        .anyMatch(r -> key(r).equals("g1|" + session.id()) && r.value() != null));
+        String renewed = session.id();
+        ProducerRecord<byte[], byte[]> rejoin = producer.history().stream()
+                .filter(r -> key(r).equals("g1|" + renewed) && r.value() != null).findFirst().orElseThrow();
+        assertThat(decode(rejoin).getCut()).isEqualTo(read);
+        assertThat(producer.history()).extracting(this::key).filteredOn(k -> k.startsWith("~edge|"))
+                .containsOnly("~edge|" + renewed);
+    }
+
+    private static SubscriptionCommand decode(ProducerRecord<byte[], byte[]> record) {
+        try {
+            return AvroCodecs.decodeCommand(record.value());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void shouldStartANewSessionPerProcess() {
         assertThat(EdgeSession.start("edge-1").id()).isNotEqualTo(EdgeSession.start("edge-1").id());
     }
