@@ -157,6 +157,22 @@ public final class LocalStack implements AutoCloseable {
         return settings.ports().processorPorts().size();
     }
 
+    /**
+     * Starts edge {@code n} (1-based) again, e.g. after a test stopped it, on its port with its settings, and
+     * waits until it is ready. A restarted edge logs to {@code edge-<n>-run<k>.log}: the earlier log stays.
+     *
+     * @return its process
+     * @throws StackStartException if it does not become ready
+     */
+    public StackProcess startEdge(int n) {
+        String name = "edge-" + n;
+        long started = processes.stream().filter(p -> p.name().equals(name) || p.name().startsWith(name + "-run")).count();
+        StackProcess edge = launch(started == 0 ? name : name + "-run" + (started + 1), settings.jars().edge(), edgeEnv(n));
+        readiness.awaitHttpOk(edge, readinessUrl(settings.ports().edgePorts().get(n - 1)));
+        ready(edge);
+        return edge;
+    }
+
     private Map<String, String> edgeEnv(int edge) {
         Map<String, String> env = commonEnv(settings.ports().edgePorts().get(edge - 1));
         env.put("REST_LIVE_VIEWS", settings.viewsFile().toString());

@@ -58,26 +58,25 @@ class LivePageBrowserIT {
 
         // when: the edge restarts under the pages
         int[] socketsBefore = {pages.websockets(0), pages.websockets(1)};
-        try (RestartedEdge edge = RestartedEdge.restart(STACK.stack(), 1)) {
-            pages.awaitStatus(0, LIVE, LIVE_TIMEOUT);
-            pages.awaitStatus(1, LIVE, LIVE_TIMEOUT);
-            assertThat(pages.websockets(0)).as("page 0 connected again").isGreaterThan(socketsBefore[0]);
-            assertThat(pages.websockets(1)).as("page 1 connected again").isGreaterThan(socketsBefore[1]);
+        RestartedEdge.restart(STACK.stack(), 1);
+        pages.awaitStatus(0, LIVE, LIVE_TIMEOUT);
+        pages.awaitStatus(1, LIVE, LIVE_TIMEOUT);
+        assertThat(pages.websockets(0)).as("page 0 connected again").isGreaterThan(socketsBefore[0]);
+        assertThat(pages.websockets(1)).as("page 1 connected again").isGreaterThan(socketsBefore[1]);
 
-            // and a task is added through the second page once both are live again
-            pages.add(1, "Buy eggs");
+        // and a task is added through the second page once both are live again
+        pages.add(1, "Buy eggs");
 
-            // then: the first page shows it, without having been reloaded
-            pages.awaitTask(0, "Buy eggs", LIVE_TIMEOUT);
-            pages.awaitTask(1, "Buy eggs", LIVE_TIMEOUT);
-            assertThat(pages.neverReloaded(0)).as("page 0 is the document first loaded").isTrue();
-            assertThat(pages.neverReloaded(1)).as("page 1 is the document first loaded").isTrue();
-            assertThat(pages.tasks(0)).containsExactly("Buy milk", "Buy eggs");
-            assertThat(pages.tasks(1)).containsExactly("Buy milk", "Buy eggs");
-            pages.screenshot(0, SCREENSHOTS.resolve("page-0-after-edge-restart.png"));
-            pages.screenshot(1, SCREENSHOTS.resolve("page-1-after-edge-restart.png"));
-            System.out.println("[e2e LivePageBrowserIT] screenshots in " + SCREENSHOTS.toAbsolutePath()
-                    + "; pages' console:\n" + pages.log());
-        }
+        // then: the first page shows it, without having been reloaded
+        pages.awaitTask(0, "Buy eggs", LIVE_TIMEOUT);
+        pages.awaitTask(1, "Buy eggs", LIVE_TIMEOUT);
+        assertThat(pages.neverReloaded(0)).as("page 0 is the document first loaded").isTrue();
+        assertThat(pages.neverReloaded(1)).as("page 1 is the document first loaded").isTrue();
+        assertThat(pages.tasks(0)).containsExactly("Buy milk", "Buy eggs");
+        assertThat(pages.tasks(1)).containsExactly("Buy milk", "Buy eggs");
+        pages.screenshot(0, SCREENSHOTS.resolve("page-0-after-edge-restart.png"));
+        pages.screenshot(1, SCREENSHOTS.resolve("page-1-after-edge-restart.png"));
+        System.out.println("[e2e LivePageBrowserIT] screenshots in " + SCREENSHOTS.toAbsolutePath()
+                + "; pages' console:\n" + pages.log());
     }
 }
