@@ -2,10 +2,14 @@ package io.restlive.bench;
 
 import io.restlive.bench.load.ChangePublisher;
 import io.restlive.bench.load.ProducerLibPublisher;
+import io.restlive.bench.metrics.DashboardPanels;
+import io.restlive.bench.metrics.MetricsSampler;
+import io.restlive.bench.report.DashboardChart;
 import io.restlive.bench.report.Machine;
 import io.restlive.bench.report.Report;
 import io.restlive.bench.report.ReportFiles;
 import io.restlive.bench.report.ScenarioResult;
+import io.restlive.bench.scenarios.AbuseScenario;
 import io.restlive.bench.scenarios.EdgesScenario;
 import io.restlive.bench.scenarios.FanOutScenario;
 import io.restlive.bench.scenarios.FloorScenario;
@@ -37,7 +41,7 @@ public final class Benchmark {
     private static final Map<String, Supplier<Scenario>> SCENARIOS = Map.of(
             "fanout", FanOutScenario::new, "matching", MatchingScenario::new, "sharing", SharingScenario::new,
             "storm", StormScenario::new, "idle", IdleScenario::new, "floor", FloorScenario::new,
-            "edges", EdgesScenario::new);
+            "edges", EdgesScenario::new, "abuse", AbuseScenario::new);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int LOG_TAIL_LINES = 30;
 
@@ -71,9 +75,17 @@ public final class Benchmark {
              ChangePublisher publisher = ProducerLibPublisher.create(stack.bootstrapServers(), stack.topics());
              WsLoadClient ws = new WsLoadClient(options.sourceAddresses(),
                      Math.max(2, Runtime.getRuntime().availableProcessors()))) {
-            ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log);
-            for (String name : options.scenarios()) {
-                results.add(runScenario(SCENARIOS.get(name).get(), context, stack, log));
+            MetricsSampler sampler = options.scrapeMetrics() ? sampler(stack) : null;
+            ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log, sampler);
+            try {
+                for (String name : options.scenarios()) {
+                    results.add(runScenario(SCENARIOS.get(name).get(), context, stack, log));
+                }
+            } finally {
+                if (sampler != null) {
+                    sampler.close();
+                    drawDashboard(sampler, options, projectDir, runDir, started, log);
+                }
             }
         } catch (RuntimeException e) {
             // The stack did not start (or stop): every scenario not run yet carries the reason.
@@ -85,6 +97,33 @@ public final class Benchmark {
                 options.asFlags(), (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, results);
         ReportFiles.write(report, runDir);
         return new Outcome(report, runDir);
+    }
+
+    /** Scrapes the processor and every edge of the stack from now on. */
+    private static MetricsSampler sampler(BenchStack stack) {
+        MetricsSampler sampler = new MetricsSampler();
+        sampler.addTarget("processor", MetricsSampler.Kind.PROCESSOR, stack.processorUrl());
+        for (int edge = 1; edge <= stack.edgeCount(); edge++) {
+            sampler.addTarget(stack.edgeId(edge), MetricsSampler.Kind.EDGE, stack.edgeUrl(edge));
+        }
+        return sampler;
+    }
+
+    private static void drawDashboard(MetricsSampler sampler, BenchmarkOptions options, Path projectDir, Path runDir,
+                                      Instant started, Consumer<String> log) {
+        if (sampler.ticks().size() <= 1) {
+            log.accept("too few metric scrapes for " + ReportFiles.DASHBOARD);
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+            DashboardChart.write(DashboardPanels.of(sampler.ticks()), sampler.phases(), "commit "
+                    + GitCommit.of(projectDir) + ", scenarios " + String.join(",", options.scenarios()) + ", started "
+                    + started.toString().substring(0, 19).replace('T', ' ') + " UTC", runDir.resolve(ReportFiles.DASHBOARD));
+            log.accept("dashboard panels drawn into " + runDir.resolve(ReportFiles.DASHBOARD));
+        } catch (RuntimeException | java.io.IOException e) {
+            log.accept("could not draw " + ReportFiles.DASHBOARD + ": " + e);
+        }
     }
 
     private static ScenarioResult runScenario(Scenario scenario, ScenarioContext context, BenchStack stack,

@@ -40,4 +40,29 @@ public final class FixedRate {
         }
         return startNanos + (long) (count * interval);
     }
+
+    /**
+     * Calls {@code action} at {@code perSecond} from {@code startNanos} for as long as {@code keepGoing} holds
+     * (asked before each call), like {@link #run}.
+     *
+     * @return how many calls were made
+     */
+    public static int runWhile(double perSecond, long startNanos, java.util.function.BooleanSupplier keepGoing,
+                               Action action) {
+        double interval = 1e9 / perSecond;
+        int i = 0;
+        while (keepGoing.getAsBoolean()) {
+            long intended = startNanos + (long) (i * interval);
+            long wait = intended - System.nanoTime();
+            while (wait > 0 && keepGoing.getAsBoolean()) {
+                LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+                wait = intended - System.nanoTime();
+            }
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
+            action.run(i++, intended);
+        }
+        return i;
+    }
 }

@@ -1,0 +1,59 @@
+package io.restlive.bench.abuse;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What an abuser got: how many requests it sent (subscribes, or connection attempts) and how each refused
+ * one was answered, by error-frame code or handshake HTTP status. Counted on the client's event loops.
+ */
+public final class AbuserTally {
+
+    private final LongAdder sent = new LongAdder();
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+
+    /** One more request sent. */
+    public void sent() {
+        sent.increment();
+    }
+
+    /** A subscribe answered with an error frame of {@code code}. */
+    public void errorFrame(int code) {
+        refusals.computeIfAbsent("abuser_error_" + code, k -> new LongAdder()).increment();
+    }
+
+    /** A handshake refused with HTTP {@code status}, or 0 when the server answered none. */
+    public void handshakeRefused(int status) {
+        refusals.computeIfAbsent(status == 0 ? "abuser_handshake_failed" : "abuser_http_" + status,
+                k -> new LongAdder()).increment();
+    }
+
+    public long sentCount() {
+        return sent.sum();
+    }
+
+    /** Refusals of every kind. */
+    public long refusedCount() {
+        return refusals.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Refusals of one kind, by its metric name ({@code abuser_error_429}, {@code abuser_http_429}). */
+    public long refused(String kind) {
+        LongAdder count = refusals.get(kind);
+        return count == null ? 0 : count.sum();
+    }
+
+    /**
+     * The report's figures: {@code abuser_sent}, {@code abuser_accepted} (sent minus refused: a subscribe is
+     * silent in the protocol, so what was not refused was accepted), then each refusal kind, sorted.
+     */
+    public Map<String, Double> asMetrics() {
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("abuser_sent", (double) sentCount());
+        metrics.put("abuser_accepted", (double) (sentCount() - refusedCount()));
+        new TreeMap<>(refusals).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));
+        return metrics;
+    }
+}
