@@ -11,8 +11,26 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AbuserTally {
 
+    private static final int NO_UNSUBSCRIBES = -1;
+
     private final LongAdder sent = new LongAdder();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> otherAnswers = new ConcurrentHashMap<>();
+    private final int unsubscribeAnswer;
+
+    /** A tally of subscribes or connection attempts only. */
+    public AbuserTally() {
+        this(NO_UNSUBSCRIBES);
+    }
+
+    /**
+     * A tally of subscribes whose connection also unsubscribes: error frames of {@code unsubscribeAnswer} (404,
+     * an unsubscribe of a subscription that was refused) answer those, not subscribes, and are kept apart.
+     */
+    public AbuserTally(int unsubscribeAnswer) {
+        this.unsubscribeAnswer = unsubscribeAnswer;
+    }
+
 
     /** One more request sent. */
     public void sent() {
@@ -21,6 +39,10 @@ public final class AbuserTally {
 
     /** A subscribe answered with an error frame of {@code code}. */
     public void errorFrame(int code) {
+        if (code == unsubscribeAnswer) {
+            otherAnswers.computeIfAbsent("abuser_unsubscribe_error_" + code, k -> new LongAdder()).increment();
+            return;
+        }
         refusals.computeIfAbsent("abuser_error_" + code, k -> new LongAdder()).increment();
     }
 
@@ -47,13 +69,15 @@ public final class AbuserTally {
 
     /**
      * The report's figures: {@code abuser_sent}, {@code abuser_accepted} (sent minus refused: a subscribe is
-     * silent in the protocol, so what was not refused was accepted), then each refusal kind, sorted.
+     * silent in the protocol, so what was not refused was accepted), then each refusal kind, sorted, then the
+     * answers to unsubscribes.
      */
     public Map<String, Double> asMetrics() {
         Map<String, Double> metrics = new java.util.LinkedHashMap<>();
         metrics.put("abuser_sent", (double) sentCount());
         metrics.put("abuser_accepted", (double) (sentCount() - refusedCount()));
         new TreeMap<>(refusals).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));
+        new TreeMap<>(otherAnswers).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));
         return metrics;
     }
 }

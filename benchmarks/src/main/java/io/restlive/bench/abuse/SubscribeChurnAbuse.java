@@ -21,7 +21,8 @@ public final class SubscribeChurnAbuse implements Abuse {
 
     @Override
     public AbuserTally run(Abuser abuser, long untilNanos) {
-        AbuserTally tally = new AbuserTally();
+        // Every refused subscribe's unsubscribe is answered 404: not a refusal of a subscribe.
+        AbuserTally tally = new AbuserTally(404);
         AtomicInteger sentinels = new AtomicInteger();
         WsConnection connection = abuser.connect(tally, sentinels);
         long start = System.nanoTime();

@@ -25,12 +25,12 @@ public final class DashboardChart {
 
     private static final int COLUMNS = 2;
     private static final int PANEL_WIDTH = 640;
-    private static final int PANEL_HEIGHT = 250;
+    private static final int PANEL_HEIGHT = 260;
     private static final int HEADER = 70;
     private static final int PAD_LEFT = 70;
     private static final int PAD_RIGHT = 20;
     private static final int PAD_TOP = 28;
-    private static final int PAD_BOTTOM = 48;
+    private static final int PAD_BOTTOM = 58;
     private static final Color[] PALETTE = {new Color(0x2b8cbe), new Color(0xe6550d), new Color(0x31a354),
             new Color(0x756bb1), new Color(0xd62728), new Color(0x8c564b), new Color(0x636363)};
     private static final Color PHASE = new Color(0xfde0c5);
@@ -45,7 +45,7 @@ public final class DashboardChart {
         List<MetricsSampler.Phase> marked = phases.stream().filter(p -> !p.label().equals("quiet")).toList();
         int rows = (panels.size() + COLUMNS - 1) / COLUMNS;
         int width = COLUMNS * PANEL_WIDTH;
-        int height = HEADER + rows * PANEL_HEIGHT + 16 * marked.size();
+        int height = HEADER + rows * PANEL_HEIGHT + 16 * marked.size() + 16;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -148,12 +148,19 @@ public final class DashboardChart {
             legend.add(line.label());
         }
         int lx = left;
+        int ly = bottom + 32;
         for (int l = 0; l < legend.size(); l++) {
+            int entryWidth = 24 + g.getFontMetrics().stringWidth(legend.get(l));
+            if (lx > left && lx + entryWidth > right) {
+                // A long legend (the refusals' limits) wraps instead of running into the next panel.
+                lx = left;
+                ly += 14;
+            }
             g.setColor(PALETTE[l % PALETTE.length]);
-            g.fillRect(lx, bottom + 26, 12, 4);
+            g.fillRect(lx, ly - 6, 12, 4);
             g.setColor(Color.BLACK);
-            g.drawString(legend.get(l), lx + 16, bottom + 32);
-            lx += 24 + g.getFontMetrics().stringWidth(legend.get(l));
+            g.drawString(legend.get(l), lx + 16, ly);
+            lx += entryWidth;
         }
         if (legend.isEmpty()) {
             g.setColor(Color.GRAY);
