@@ -36,8 +36,14 @@ public final class DashboardPanels {
      * @param title as in the dashboard
      * @param unit what the y axis counts
      * @param lines its lines
+     * @param logScale whether its y axis is logarithmic (the latency: a cold start's seconds would flatten the
+     *     milliseconds after it)
      */
-    public record Panel(String title, String unit, List<Line> lines) {
+    public record Panel(String title, String unit, List<Line> lines, boolean logScale) {
+
+        Panel(String title, String unit, List<Line> lines) {
+            this(title, unit, lines, false);
+        }
     }
 
     private static final String LATENCY_BUCKET = "restlive_edge_delivery_latency_seconds_bucket";
@@ -60,7 +66,7 @@ public final class DashboardPanels {
         }
         panels.add(new Panel("Frames sent per second", "frames/s", frames));
         panels.add(new Panel("End-to-end latency (change timestamp to frame queued)", "ms", List.of(
-                quantile(ticks, 0.5), quantile(ticks, 0.99))));
+                quantile(ticks, 0.5), quantile(ticks, 0.99)), true));
         panels.add(new Panel("Broadcast consumer lag", "records", perTarget(ticks, edges,
                 edge -> scrape -> scrape.sum("restlive_edge_broadcast_lag_records", null, null))));
         List<Line> refusals = new ArrayList<>();

@@ -85,16 +85,21 @@ public final class DashboardChart {
         int right = x0 + PANEL_WIDTH - PAD_RIGHT;
         int top = y0 + PAD_TOP;
         int bottom = y0 + PANEL_HEIGHT - PAD_BOTTOM;
+        double minY = Double.MAX_VALUE;
         double maxY = 0;
         for (DashboardPanels.Line line : panel.lines()) {
             for (double v : line.values()) {
                 if (Double.isFinite(v)) {
                     maxY = Math.max(maxY, v);
+                    minY = v > 0 ? Math.min(minY, v) : minY;
                 }
             }
         }
-        maxY = niceCeiling(maxY);
-        Scale scale = new Scale(left, right, top, bottom, maxSeconds, maxY);
+        boolean log = panel.logScale() && maxY > 0;
+        double logMin = log ? Math.floor(Math.log10(minY)) : 0;
+        double logMax = log ? Math.max(Math.ceil(Math.log10(maxY)), logMin + 1) : 0;
+        maxY = log ? Math.pow(10, logMax) : niceCeiling(maxY);
+        Scale scale = new Scale(left, right, top, bottom, maxSeconds, maxY, log, logMin, logMax);
         for (int i = 0; i < marked.size(); i++) {
             MetricsSampler.Phase phase = marked.get(i);
             int from = scale.x(phase.fromSeconds());
@@ -109,8 +114,9 @@ public final class DashboardChart {
         g.drawString(panel.title(), left, y0 + 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setStroke(new BasicStroke(1));
-        for (int i = 0; i <= 4; i++) {
-            double value = maxY * i / 4;
+        int gridLines = log ? (int) (logMax - logMin) : 4;
+        for (int i = 0; i <= gridLines; i++) {
+            double value = log ? Math.pow(10, logMin + i) : maxY * i / 4;
             int y = scale.y(value);
             g.setColor(new Color(0xdddddd));
             g.drawLine(left, y, right, y);
@@ -125,7 +131,8 @@ public final class DashboardChart {
         }
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
-        g.drawString("s" + (panel.unit().isEmpty() ? "" : "      y: " + panel.unit()), right - 120, bottom + 14);
+        g.drawString("s" + (panel.unit().isEmpty() ? "" : "      y: " + panel.unit() + (log ? ", log scale" : "")),
+                right - 150, bottom + 14);
         List<String> legend = new ArrayList<>();
         for (int l = 0; l < panel.lines().size(); l++) {
             DashboardPanels.Line line = panel.lines().get(l);
@@ -182,13 +189,18 @@ public final class DashboardChart {
         return 10 * power;
     }
 
-    private record Scale(int left, int right, int top, int bottom, double maxX, double maxY) {
+    private record Scale(int left, int right, int top, int bottom, double maxX, double maxY, boolean log,
+                         double logMin, double logMax) {
 
         int x(double seconds) {
             return left + (int) Math.round(seconds / maxX * (right - left));
         }
 
         int y(double value) {
+            if (log) {
+                double l = Math.log10(Math.max(value, Math.pow(10, logMin)));
+                return bottom - (int) Math.round((l - logMin) / (logMax - logMin) * (bottom - top));
+            }
             return bottom - (int) Math.round(value / maxY * (bottom - top));
         }
     }
