@@ -131,8 +131,10 @@ public final class DashboardChart {
         }
         g.drawLine(left, bottom, right, bottom);
         g.drawLine(left, top, left, bottom);
-        g.drawString("s" + (panel.unit().isEmpty() ? "" : "      y: " + panel.unit() + (log ? ", log scale" : "")),
-                right - 150, bottom + 14);
+        // Units beside the title, where no tick label can run into them.
+        String units = "x: s" + (panel.unit().isEmpty() ? "" : ", y: " + panel.unit() + (log ? " (log scale)" : ""));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(units, right - g.getFontMetrics().stringWidth(units), y0 + 18);
         List<String> legend = new ArrayList<>();
         for (int l = 0; l < panel.lines().size(); l++) {
             DashboardPanels.Line line = panel.lines().get(l);
