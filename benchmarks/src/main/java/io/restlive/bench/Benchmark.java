@@ -21,6 +21,8 @@ import io.restlive.bench.scenarios.SharingScenario;
 import io.restlive.bench.scenarios.StormScenario;
 import io.restlive.bench.stack.BenchStack;
 import io.restlive.bench.ws.WsLoadClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -111,17 +113,17 @@ public final class Benchmark {
 
     private static void drawDashboard(MetricsSampler sampler, BenchmarkOptions options, Path projectDir, Path runDir,
                                       Instant started, Consumer<String> log) {
-        if (sampler.ticks().size() <= 1) {
+        if (sampler.ticks().size() < 2) {
             log.accept("too few metric scrapes for " + ReportFiles.DASHBOARD);
             return;
         }
         try {
-            java.nio.file.Files.createDirectories(runDir);
+            Files.createDirectories(runDir);
             DashboardChart.write(DashboardPanels.of(sampler.ticks()), sampler.phases(), "commit "
                     + GitCommit.of(projectDir) + ", scenarios " + String.join(",", options.scenarios()) + ", started "
                     + started.toString().substring(0, 19).replace('T', ' ') + " UTC", runDir.resolve(ReportFiles.DASHBOARD));
             log.accept("dashboard panels drawn into " + runDir.resolve(ReportFiles.DASHBOARD));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             log.accept("could not draw " + ReportFiles.DASHBOARD + ": " + e);
         }
     }

@@ -1,5 +1,6 @@
 package io.restlive.bench.abuse;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,6 @@ public final class AbuserTally {
     public AbuserTally(int unsubscribeAnswer) {
         this.unsubscribeAnswer = unsubscribeAnswer;
     }
-
 
     /** One more request sent. */
     public void sent() {
@@ -73,7 +73,7 @@ public final class AbuserTally {
      * answers to unsubscribes.
      */
     public Map<String, Double> asMetrics() {
-        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("abuser_sent", (double) sentCount());
         metrics.put("abuser_accepted", (double) (sentCount() - refusedCount()));
         new TreeMap<>(refusals).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));

@@ -1,6 +1,7 @@
 package io.restlive.bench.load;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Calls an action at a fixed rate, passing each call its intended time. A caller that falls behind is
@@ -47,7 +48,7 @@ public final class FixedRate {
      *
      * @return how many calls were made
      */
-    public static int runWhile(double perSecond, long startNanos, java.util.function.BooleanSupplier keepGoing,
+    public static int runWhile(double perSecond, long startNanos, BooleanSupplier keepGoing,
                                Action action) {
         double interval = 1e9 / perSecond;
         int i = 0;

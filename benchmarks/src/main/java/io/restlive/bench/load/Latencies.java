@@ -1,5 +1,6 @@
 package io.restlive.bench.load;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -35,7 +36,7 @@ public final class Latencies {
     }
 
     /** The summary of what several histograms recorded, taken together. */
-    public static Percentiles merged(java.util.List<Latencies> all) {
+    public static Percentiles merged(List<Latencies> all) {
         Histogram sum = new Histogram(1, HIGHEST_MICROS, 3);
         all.forEach(latencies -> sum.add(latencies.histogram.copy()));
         return summary(sum);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -94,7 +96,7 @@ public final class DashboardPanels {
     }
 
     private static List<Line> perTarget(List<Tick> ticks, List<String> targets,
-                                        java.util.function.Function<String, ToDoubleFunction<Scrape>> value) {
+                                        Function<String, ToDoubleFunction<Scrape>> value) {
         List<Line> lines = new ArrayList<>();
         for (String target : targets) {
             double[] values = new double[ticks.size()];
@@ -214,7 +216,7 @@ public final class DashboardPanels {
     }
 
     private static Set<String> labelValues(List<Tick> ticks, String name, String key) {
-        Set<String> values = new java.util.TreeSet<>();
+        Set<String> values = new TreeSet<>();
         ticks.forEach(t -> t.scrapes().forEach(s -> s.series().stream()
                 .filter(series -> series.name().equals(name) && series.label(key) != null)
                 .forEach(series -> values.add(series.label(key)))));
