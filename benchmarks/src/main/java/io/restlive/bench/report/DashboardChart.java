@@ -134,7 +134,10 @@ public final class DashboardChart {
         // Units beside the title, where no tick label can run into them.
         String units = "x: s" + (panel.unit().isEmpty() ? "" : ", y: " + panel.unit() + (log ? " (log scale)" : ""));
         g.setColor(Color.DARK_GRAY);
-        g.drawString(units, right - g.getFontMetrics().stringWidth(units), y0 + 18);
+        int unitsX = right - g.getFontMetrics().stringWidth(units);
+        // Under a long title (the latency's) rather than over its end.
+        boolean fits = unitsX > left + g.getFontMetrics(g.getFont().deriveFont(Font.BOLD, 13f)).stringWidth(panel.title()) + 10;
+        g.drawString(units, unitsX, fits ? y0 + 18 : top - 2);
         List<String> legend = new ArrayList<>();
         for (int l = 0; l < panel.lines().size(); l++) {
             DashboardPanels.Line line = panel.lines().get(l);
