@@ -2,10 +2,14 @@ package io.restlive.bench;
 
 import io.restlive.bench.load.ChangePublisher;
 import io.restlive.bench.load.ProducerLibPublisher;
+import io.restlive.bench.metrics.DashboardPanels;
+import io.restlive.bench.metrics.MetricsSampler;
+import io.restlive.bench.report.DashboardChart;
 import io.restlive.bench.report.Machine;
 import io.restlive.bench.report.Report;
 import io.restlive.bench.report.ReportFiles;
 import io.restlive.bench.report.ScenarioResult;
+import io.restlive.bench.scenarios.AbuseScenario;
 import io.restlive.bench.scenarios.EdgesScenario;
 import io.restlive.bench.scenarios.FanOutScenario;
 import io.restlive.bench.scenarios.FloorScenario;
@@ -17,6 +21,8 @@ import io.restlive.bench.scenarios.SharingScenario;
 import io.restlive.bench.scenarios.StormScenario;
 import io.restlive.bench.stack.BenchStack;
 import io.restlive.bench.ws.WsLoadClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +43,7 @@ public final class Benchmark {
     private static final Map<String, Supplier<Scenario>> SCENARIOS = Map.of(
             "fanout", FanOutScenario::new, "matching", MatchingScenario::new, "sharing", SharingScenario::new,
             "storm", StormScenario::new, "idle", IdleScenario::new, "floor", FloorScenario::new,
-            "edges", EdgesScenario::new);
+            "edges", EdgesScenario::new, "abuse", AbuseScenario::new);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final int LOG_TAIL_LINES = 30;
 
@@ -71,9 +77,17 @@ public final class Benchmark {
              ChangePublisher publisher = ProducerLibPublisher.create(stack.bootstrapServers(), stack.topics());
              WsLoadClient ws = new WsLoadClient(options.sourceAddresses(),
                      Math.max(2, Runtime.getRuntime().availableProcessors()))) {
-            ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log);
-            for (String name : options.scenarios()) {
-                results.add(runScenario(SCENARIOS.get(name).get(), context, stack, log));
+            MetricsSampler sampler = options.scrapeMetrics() ? sampler(stack) : null;
+            ScenarioContext context = new ScenarioContext(options, stack, publisher, ws, log, sampler);
+            try {
+                for (String name : options.scenarios()) {
+                    results.add(runScenario(SCENARIOS.get(name).get(), context, stack, log));
+                }
+            } finally {
+                if (sampler != null) {
+                    sampler.close();
+                    drawDashboard(sampler, options, projectDir, runDir, started, log);
+                }
             }
         } catch (RuntimeException e) {
             // The stack did not start (or stop): every scenario not run yet carries the reason.
@@ -85,6 +99,33 @@ public final class Benchmark {
                 options.asFlags(), (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0, results);
         ReportFiles.write(report, runDir);
         return new Outcome(report, runDir);
+    }
+
+    /** Scrapes the processor and every edge of the stack from now on. */
+    private static MetricsSampler sampler(BenchStack stack) {
+        MetricsSampler sampler = new MetricsSampler();
+        sampler.addTarget("processor", MetricsSampler.Kind.PROCESSOR, stack.processorUrl());
+        for (int edge = 1; edge <= stack.edgeCount(); edge++) {
+            sampler.addTarget(stack.edgeId(edge), MetricsSampler.Kind.EDGE, stack.edgeUrl(edge));
+        }
+        return sampler;
+    }
+
+    private static void drawDashboard(MetricsSampler sampler, BenchmarkOptions options, Path projectDir, Path runDir,
+                                      Instant started, Consumer<String> log) {
+        if (sampler.ticks().size() < 2) {
+            log.accept("too few metric scrapes for " + ReportFiles.DASHBOARD);
+            return;
+        }
+        try {
+            Files.createDirectories(runDir);
+            DashboardChart.write(DashboardPanels.of(sampler.ticks()), sampler.phases(), "commit "
+                    + GitCommit.of(projectDir) + ", scenarios " + String.join(",", options.scenarios()) + ", started "
+                    + started.toString().substring(0, 19).replace('T', ' ') + " UTC", runDir.resolve(ReportFiles.DASHBOARD));
+            log.accept("dashboard panels drawn into " + runDir.resolve(ReportFiles.DASHBOARD));
+        } catch (RuntimeException | IOException e) {
+            log.accept("could not draw " + ReportFiles.DASHBOARD + ": " + e);
+        }
     }
 
     private static ScenarioResult runScenario(Scenario scenario, ScenarioContext context, BenchStack stack,

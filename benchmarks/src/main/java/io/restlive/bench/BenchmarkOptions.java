@@ -31,6 +31,12 @@ import java.util.Map;
  * @param bootstrapServers an existing cluster to use instead of the dev broker, or {@code null}
  * @param resultsDir where each run writes {@code <timestamp>/}
  * @param timeout the bound on every wait of the harness
+ * @param abuseSubscribers abuse: the victims, ordinary list subscribers spread over {@value #ABUSE_GROUPS} groups
+ * @param abuseRate abuse: the victims' changes per second, through every window
+ * @param abuseWindow abuse: how long each quiet and each abuse window lasts
+ * @param scrapeMetrics whether to scrape every process's {@code /actuator/prometheus} each second and draw
+ *     the dashboard's main panels from it ({@code dashboard.png}); off by default, since rendering the scrape
+ *     costs the stack CPU on the cores it is measured on
  */
 public record BenchmarkOptions(
         List<String> scenarios,
@@ -53,11 +59,18 @@ public record BenchmarkOptions(
         List<String> stackJavaOptions,
         String bootstrapServers,
         Path resultsDir,
-        Duration timeout) {
+        Duration timeout,
+        int abuseSubscribers,
+        int abuseRate,
+        Duration abuseWindow,
+        boolean scrapeMetrics) {
+
+    /** abuse: the victims' groups. */
+    public static final int ABUSE_GROUPS = 10;
 
     /** Every scenario, in the order a full run takes them. */
     public static final List<String> ALL_SCENARIOS = List.of("fanout", "matching", "sharing", "storm", "idle", "floor",
-            "edges");
+            "edges", "abuse");
 
     public BenchmarkOptions {
         scenarios = List.copyOf(scenarios);
@@ -81,6 +94,11 @@ public record BenchmarkOptions(
         requirePositive("--storm-subscriptions", stormSubscriptions);
         requirePositive("--floor-changes", floorChanges);
         requirePositive("--source-addresses", sourceAddresses);
+        requirePositive("--abuse-subscribers", abuseSubscribers);
+        requirePositive("--abuse-rate", abuseRate);
+        if (abuseWindow.isNegative() || abuseWindow.isZero()) {
+            throw new IllegalArgumentException("--abuse-seconds must be at least 1");
+        }
         if (sourceAddresses > 254) {
             throw new IllegalArgumentException("--source-addresses must be at most 254 (127.0.0.1 to 127.0.0.254)");
         }
@@ -97,14 +115,14 @@ public record BenchmarkOptions(
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 10_000, 100, List.of(100, 200, 400), Duration.ofSeconds(10),
                 List.of(1_000, 100_000, 1_000_000), 20_000, List.of(10, 10_000), 10, 1_000, 1_000, 5,
                 List.of(10_000, 50_000), 200, 100, 16, List.of("-Xmx2g"), null, Path.of("benchmarks/results"),
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3), 300, 100, Duration.ofSeconds(10), false);
     }
 
     /** The tiny run of {@code BenchmarkSmokeIT}: every scenario, a few hundred changes, 20 connections. */
     public static BenchmarkOptions smoke(Path resultsDir) {
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 20, 5, List.of(20, 40), Duration.ofSeconds(2),
                 List.of(10, 100), 200, List.of(2, 20), 2, 100, 5, 2, List.of(10, 20), 20, 50, 2,
-                List.of("-Xmx512m"), null, resultsDir, Duration.ofMinutes(2));
+                List.of("-Xmx512m"), null, resultsDir, Duration.ofMinutes(2), 20, 20, Duration.ofSeconds(2), true);
     }
 
     /** The options as the flags that give them, for the report. */
@@ -131,6 +149,10 @@ public record BenchmarkOptions(
         flags.put("--bootstrap-servers", bootstrapServers == null ? "" : bootstrapServers);
         flags.put("--results-dir", resultsDir.toString());
         flags.put("--timeout-seconds", String.valueOf(timeout.toSeconds()));
+        flags.put("--abuse-subscribers", String.valueOf(abuseSubscribers));
+        flags.put("--abuse-rate", String.valueOf(abuseRate));
+        flags.put("--abuse-seconds", String.valueOf(abuseWindow.toSeconds()));
+        flags.put("--scrape-metrics", scrapeMetrics ? "on" : "off");
         return flags;
     }
 

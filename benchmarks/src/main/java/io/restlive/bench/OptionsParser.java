@@ -62,7 +62,19 @@ public final class OptionsParser {
                 get("--stack-java-options", v -> Arrays.asList(v.trim().split("\\s+")), d.stackJavaOptions()),
                 get("--bootstrap-servers", v -> v.isBlank() ? null : v, d.bootstrapServers()),
                 get("--results-dir", Path::of, d.resultsDir()),
-                get("--timeout-seconds", v -> Duration.ofSeconds(integer(v)), d.timeout()));
+                get("--timeout-seconds", v -> Duration.ofSeconds(integer(v)), d.timeout()),
+                get("--abuse-subscribers", OptionsParser::integer, d.abuseSubscribers()),
+                get("--abuse-rate", OptionsParser::integer, d.abuseRate()),
+                get("--abuse-seconds", v -> Duration.ofSeconds(integer(v)), d.abuseWindow()),
+                get("--scrape-metrics", OptionsParser::onOff, d.scrapeMetrics()));
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value.trim()) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("--scrape-metrics expects on or off, not '" + value + "'");
+        };
     }
 
     private <T> T get(String flag, Function<String, T> parse, T fallback) {
@@ -113,6 +125,10 @@ public final class OptionsParser {
         flags.put("--bootstrap-servers", "use this Kafka cluster instead of starting the dev broker");
         flags.put("--results-dir", "where results go, in <timestamp>/ (default benchmarks/results)");
         flags.put("--timeout-seconds", "bound on every wait of the harness (default 180)");
+        flags.put("--abuse-subscribers", "abuse: victim subscribers on 10 groups (default 300)");
+        flags.put("--abuse-rate", "abuse: victims' changes per second (default 100)");
+        flags.put("--abuse-seconds", "abuse: seconds of each quiet and abuse window (default 10)");
+        flags.put("--scrape-metrics", "on: scrape /actuator/prometheus each second, draw dashboard.png (default off)");
         return Collections.unmodifiableMap(flags);
     }
 }

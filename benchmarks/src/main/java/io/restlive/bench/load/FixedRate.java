@@ -1,6 +1,7 @@
 package io.restlive.bench.load;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Calls an action at a fixed rate, passing each call its intended time. A caller that falls behind is
@@ -39,5 +40,30 @@ public final class FixedRate {
             action.run(i, intended);
         }
         return startNanos + (long) (count * interval);
+    }
+
+    /**
+     * Calls {@code action} at {@code perSecond} from {@code startNanos} for as long as {@code keepGoing} holds
+     * (asked before each call), like {@link #run}.
+     *
+     * @return how many calls were made
+     */
+    public static int runWhile(double perSecond, long startNanos, BooleanSupplier keepGoing,
+                               Action action) {
+        double interval = 1e9 / perSecond;
+        int i = 0;
+        while (keepGoing.getAsBoolean()) {
+            long intended = startNanos + (long) (i * interval);
+            long wait = intended - System.nanoTime();
+            while (wait > 0 && keepGoing.getAsBoolean()) {
+                LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+                wait = intended - System.nanoTime();
+            }
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
+            action.run(i++, intended);
+        }
+        return i;
     }
 }

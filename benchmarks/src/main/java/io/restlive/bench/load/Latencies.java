@@ -1,5 +1,6 @@
 package io.restlive.bench.load;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -31,7 +32,17 @@ public final class Latencies {
 
     /** The summary of what was recorded so far. */
     public Percentiles percentiles() {
-        Histogram copy = histogram.copy();
+        return summary(histogram.copy());
+    }
+
+    /** The summary of what several histograms recorded, taken together. */
+    public static Percentiles merged(List<Latencies> all) {
+        Histogram sum = new Histogram(1, HIGHEST_MICROS, 3);
+        all.forEach(latencies -> sum.add(latencies.histogram.copy()));
+        return summary(sum);
+    }
+
+    private static Percentiles summary(Histogram copy) {
         return new Percentiles(copy.getTotalCount(), millis(copy.getValueAtPercentile(50)),
                 millis(copy.getValueAtPercentile(99)), millis(copy.getValueAtPercentile(99.9)),
                 millis(copy.getMaxValue()));

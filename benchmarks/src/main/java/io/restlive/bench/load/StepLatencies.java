@@ -48,6 +48,12 @@ public final class StepLatencies {
         return steps.get(step).lastArrival().get();
     }
 
+    /** The latency summary of several steps taken together (their frames merged, not their percentiles averaged). */
+    public Percentiles percentiles(List<Integer> stepIndexes) {
+        List<Step> all = steps;
+        return Latencies.merged(stepIndexes.stream().map(i -> all.get(i).latencies()).toList());
+    }
+
     /** The latency summary of a step. */
     public Percentiles percentiles(int step) {
         return steps.get(step).latencies().percentiles();

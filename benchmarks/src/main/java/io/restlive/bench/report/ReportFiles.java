@@ -11,6 +11,8 @@ public final class ReportFiles {
     public static final String JSON = "results.json";
     public static final String TABLE = "results.txt";
     public static final String CHART = "latency.png";
+    /** The dashboard's main panels, drawn when {@code --scrape-metrics on}. */
+    public static final String DASHBOARD = "dashboard.png";
 
     private ReportFiles() {
     }

@@ -11,6 +11,8 @@ import io.restlive.bench.stack.BenchStack;
 import io.restlive.bench.ws.FrameHandler;
 import io.restlive.bench.ws.WsConnection;
 import io.restlive.bench.ws.WsLoadClient;
+import io.restlive.bench.metrics.MetricsSampler;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,17 @@ public final class ScenarioContext {
     private final String payload;
     private final AtomicLong publishFailures = new AtomicLong();
 
+    private final MetricsSampler sampler;
+
     public ScenarioContext(BenchmarkOptions options, BenchStack stack, ChangePublisher publisher, WsLoadClient ws,
                            Consumer<String> log) {
+        this(options, stack, publisher, ws, log, null);
+    }
+
+    /** @param sampler scrapes the processes' metrics during the run, or {@code null} */
+    public ScenarioContext(BenchmarkOptions options, BenchStack stack, ChangePublisher publisher, WsLoadClient ws,
+                           Consumer<String> log, MetricsSampler sampler) {
+        this.sampler = sampler;
         this.options = options;
         this.stack = stack;
         this.kafka = new BenchKafka(stack.bootstrapServers());
@@ -122,6 +133,37 @@ public final class ScenarioContext {
             all.addAll(ws.open(stack.subscribeUrl(edge), share, all.size(), handler, timeout()));
         }
         return all;
+    }
+
+    /** Opens {@code count} connections to {@code uri} from the usual source addresses. */
+    public List<WsConnection> connect(URI uri, int count, FrameHandler handler) {
+        return ws.open(uri, count, 0, handler, timeout());
+    }
+
+    /** The load generator's WebSocket client, for connections a scenario opens one by one. */
+    public WsLoadClient ws() {
+        return ws;
+    }
+
+    /** Marks a phase on the dashboard picture, when metrics are scraped. */
+    public void phase(String label, long fromNanos, long toNanos) {
+        if (sampler != null) {
+            sampler.phase(label, fromNanos, toNanos);
+        }
+    }
+
+    /** Scrapes one more edge from now on, when metrics are scraped (an edge a scenario started itself). */
+    public void scrapeEdge(String name, URI baseUrl) {
+        if (sampler != null) {
+            sampler.addTarget(name, MetricsSampler.Kind.EDGE, baseUrl);
+        }
+    }
+
+    /** Stops scraping {@code name} (it is about to stop). */
+    public void stopScraping(String name) {
+        if (sampler != null) {
+            sampler.removeTarget(name);
+        }
     }
 
     /** Closes connections, waiting a bounded time; returns how many did not close. */

@@ -6,6 +6,7 @@ import io.restlive.cli.stack.StackProcess;
 import io.restlive.schemas.TopicNames;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -18,10 +19,14 @@ import java.util.function.Consumer;
 public final class BenchStack implements AutoCloseable {
 
     private final LocalStack stack;
+    private final Path projectDir;
+    private final List<String> javaOptions;
     private final Actuator actuator = new Actuator();
 
-    private BenchStack(LocalStack stack) {
+    private BenchStack(LocalStack stack, Path projectDir, List<String> javaOptions) {
         this.stack = stack;
+        this.projectDir = projectDir;
+        this.javaOptions = List.copyOf(javaOptions);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class BenchStack implements AutoCloseable {
         // A harness killed mid-run must not leave brokers and edges behind.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         stack.start();
-        return new BenchStack(stack);
+        return new BenchStack(stack, projectDir, javaOptions);
     }
 
     public String bootstrapServers() {
@@ -114,6 +119,14 @@ public final class BenchStack implements AutoCloseable {
     /** A process's actuator metric; see {@link Actuator#metric}. */
     public double metric(URI base, String name, String tag) {
         return actuator.metric(base, name, tag);
+    }
+
+    /**
+     * Starts one more edge in this cluster with the edge's default limits (the stack's own run with them
+     * lifted); the caller closes it.
+     */
+    public DefaultLimitsEdge startDefaultLimitsEdge(Duration timeout) {
+        return DefaultLimitsEdge.start(stack, projectDir, javaOptions, timeout);
     }
 
     /** The edge's heap in use right after a full collection, in bytes. */

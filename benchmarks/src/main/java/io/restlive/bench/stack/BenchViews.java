@@ -26,11 +26,12 @@ public final class BenchViews {
     public static final String IDLE = "bench.Idle";
     public static final String FLOOR = "bench.Floor";
     public static final String EDGES = "bench.Edges";
+    public static final String ABUSE = "bench.Abuse";
 
     private static final List<String[]> VIEWS = List.of(
             new String[] {"fanout", FANOUT}, new String[] {"matching", MATCHING}, new String[] {"sharing", SHARING},
             new String[] {"storm", STORM}, new String[] {"idle", IDLE}, new String[] {"floor", FLOOR},
-            new String[] {"edges", EDGES});
+            new String[] {"edges", EDGES}, new String[] {"abuse", ABUSE});
 
     private BenchViews() {
     }

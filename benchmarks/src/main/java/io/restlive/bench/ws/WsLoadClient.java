@@ -65,7 +65,7 @@ public final class WsLoadClient implements AutoCloseable {
                 if (!handshakes.tryAcquire(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
                     break;
                 }
-                CompletableFuture<WsConnection> opened = connect(uri, firstIndex + i, handler);
+                CompletableFuture<WsConnection> opened = connect(uri, firstIndex + i, handler, sources.next());
                 opened.whenComplete((c, e) -> handshakes.release());
                 pending.add(opened);
             }
@@ -77,10 +77,19 @@ public final class WsLoadClient implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<WsConnection> connect(URI uri, int index, FrameHandler handler) {
+    /**
+     * Tries to open one connection from {@code source} (port 0: any): unlike {@link #open}, a refusal is an
+     * outcome, not a failure of the run. {@link HandshakeRefusal#statusOf} reads the HTTP status of a refused one.
+     *
+     * @return completes with the connection, or exceptionally with why it did not open
+     */
+    public CompletableFuture<WsConnection> attempt(URI uri, InetSocketAddress source, int index, FrameHandler handler) {
+        return connect(uri, index, handler, source);
+    }
+
+    private CompletableFuture<WsConnection> connect(URI uri, int index, FrameHandler handler, InetSocketAddress source) {
         WsConnection connection = new WsConnection(index);
         CompletableFuture<WsConnection> opened = new CompletableFuture<>();
-        InetSocketAddress source = sources.next();
         Disposable lifecycle = http.bindAddress(() -> source)
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
                 .uri(uri)

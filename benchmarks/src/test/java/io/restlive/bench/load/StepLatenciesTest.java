@@ -39,4 +39,24 @@ class StepLatenciesTest {
         // then
         assertThat(latencies.percentiles().p50()).isEqualTo(100, org.assertj.core.data.Offset.offset(0.5));
     }
+
+    @Test
+    void shouldMergeTheFramesOfSeveralStepsRatherThanAverageTheirPercentiles() {
+        // given: three frames of 10 ms in one step, one of 100 ms in another
+        StepLatencies steps = new StepLatencies();
+        int fast = steps.addStep(0, 1_000 * MS);
+        int slow = steps.addStep(1_000 * MS, 2_000 * MS);
+        for (int i = 0; i < 3; i++) {
+            steps.record(i * MS, (i + 10) * MS);
+        }
+        steps.record(1_000 * MS, 1_100 * MS);
+
+        // when
+        Percentiles both = steps.percentiles(java.util.List.of(fast, slow));
+
+        // then
+        assertThat(both.count()).isEqualTo(4);
+        assertThat(both.p50()).isEqualTo(10, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(both.max()).isEqualTo(100, org.assertj.core.data.Offset.offset(0.1));
+    }
 }

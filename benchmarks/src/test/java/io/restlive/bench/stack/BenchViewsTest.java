@@ -13,7 +13,7 @@ class BenchViewsTest {
         ViewsFile views = ViewsFile.parse(BenchViews.yaml(), "bench-views.yaml");
 
         // then
-        assertThat(views.views()).hasSize(7)
+        assertThat(views.views()).hasSize(8)
                 .allSatisfy(view -> assertThat(view.indexedField()).contains("group"));
         assertThat(views.endpoint(BenchViews.PATH)).isPresent();
         assertThat(BenchViews.view("fanout").model()).isEqualTo(BenchViews.FANOUT);
