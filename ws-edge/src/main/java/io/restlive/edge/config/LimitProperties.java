@@ -1,6 +1,7 @@
 package io.restlive.edge.config;
 
 import io.restlive.edge.protocol.SubscriptionLimits;
+import io.restlive.edge.web.LiveWebSocketHandler;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxViewKwargsSize the largest {@code view_kwargs} ({@code REST_LIVE_MAX_VIEW_KWARGS_SIZE})
  * @param snapshotLimit the most instances a protocol v2 snapshot holds; a larger view is refused with 413
  *     ({@code REST_LIVE_SNAPSHOT_LIMIT}, at most 100,000)
+ * @param errorRate error answers per second one connection may cause, sustained, before it is closed with 1008
+ *     ({@code REST_LIVE_ERROR_RATE})
+ * @param errorBurst error answers one connection may cause at once ({@code REST_LIVE_ERROR_BURST})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record LimitProperties(
@@ -37,7 +41,9 @@ public record LimitProperties(
         @DefaultValue("1KB") DataSize maxLookupBySize,
         @DefaultValue("4KB") DataSize maxQueryParamsSize,
         @DefaultValue("4KB") DataSize maxViewKwargsSize,
-        @DefaultValue("10000") int snapshotLimit) {
+        @DefaultValue("10000") int snapshotLimit,
+        @DefaultValue("10") double errorRate,
+        @DefaultValue("100") int errorBurst) {
 
     public LimitProperties {
         atLeastOne(maxConnections, "rest-live.max-connections");
@@ -45,6 +51,10 @@ public record LimitProperties(
         atLeastOne(maxSubscriptionsPerConnection, "rest-live.max-subscriptions-per-connection");
         atLeastOne(maxGroupsPerConnection, "rest-live.max-groups-per-connection");
         atLeastOne(subscribeBurst, "rest-live.subscribe-burst");
+        atLeastOne(errorBurst, "rest-live.error-burst");
+        if (!(errorRate > 0)) {
+            throw new IllegalArgumentException("rest-live.error-rate must be above 0, was " + errorRate);
+        }
         if (snapshotLimit < 0 || snapshotLimit > io.restlive.core.internalapi.SnapshotRequest.MAX_LIMIT) {
             throw new IllegalArgumentException("rest-live.snapshot-limit must be from 0 to "
                     + io.restlive.core.internalapi.SnapshotRequest.MAX_LIMIT + ", was " + snapshotLimit);
@@ -59,6 +69,11 @@ public record LimitProperties(
     }
 
     /** The per-connection limits the protocol enforces. */
+    /** How many error answers one connection may cause before it is closed. */
+    public LiveWebSocketHandler.ErrorLimit errorLimit() {
+        return new LiveWebSocketHandler.ErrorLimit(errorRate, errorBurst);
+    }
+
     public SubscriptionLimits.Settings subscriptionLimits() {
         return new SubscriptionLimits.Settings(maxSubscriptionsPerConnection, maxGroupsPerConnection, subscribeRate,
                 subscribeBurst, maxLookupBySize.toBytes(), maxQueryParamsSize.toBytes(), maxViewKwargsSize.toBytes());

@@ -48,12 +48,12 @@ public class WebSocketEndpoints {
     @Bean
     HandlerMapping webSocketMapping(ViewsFile views, SubscriptionProtocol protocol, EdgeProperties properties,
                                     Scheduler protocolThreads, EdgeMetrics metrics, TokenAuthenticator authenticator,
-                                    JwtProperties jwt) {
+                                    JwtProperties jwt, LimitProperties limits) {
         Map<String, Object> handlers = new LinkedHashMap<>();
         for (Endpoint endpoint : views.endpoints()) {
             LiveWebSocketHandler handler = new LiveWebSocketHandler(endpoint, protocol, protocolThreads,
                     properties.sendTimeLimit(), properties.sendBufferLimit(), metrics, Schedulers.parallel(),
-                    Clock.systemUTC(), authenticator, jwt.tokenExpiryWarning());
+                    Clock.systemUTC(), authenticator, jwt.tokenExpiryWarning(), limits.errorLimit());
             String path = endpoint.path();
             handlers.put(path, handler);
             String other = path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";

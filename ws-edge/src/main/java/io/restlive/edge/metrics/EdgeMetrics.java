@@ -30,7 +30,9 @@ public final class EdgeMetrics {
         /** Close 4003: an anonymous connection to a non-public endpoint. */
         UNAUTHENTICATED,
         /** Close 1002: the client broke the WebSocket protocol (e.g. a frame over 64 KB). */
-        PROTOCOL_ERROR
+        PROTOCOL_ERROR,
+        /** Close 1008 "too many refused requests": the client kept sending what the edge had to refuse. */
+        TOO_MANY_ERRORS
     }
 
     /** Why a handshake was refused ({@code restlive.edge.auth.failures{reason}}). */

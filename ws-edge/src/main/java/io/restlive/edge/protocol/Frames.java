@@ -21,6 +21,11 @@ public final class Frames {
         return Json.write(frame);
     }
 
+    /** True for an error frame ({@link #error} writes {@code type} first). */
+    public static boolean isError(Outbound frame) {
+        return !frame.isShared() && frame.text().startsWith("{\"type\":\"error\"");
+    }
+
     /**
      * The part of a broadcast frame before the subscription id; built once per group and change, so
      * only the id is added per subscriber.

@@ -4,9 +4,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket: up to {@code burst} takes at once, refilled at {@code perSecond} a second. One per
- * connection, for its subscribes.
+ * connection for its subscribes, and one for the errors it is answered.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double perNano;
     private final double burst;
@@ -14,7 +14,7 @@ final class TokenBucket {
     private double tokens;
     private long lastNanos;
 
-    TokenBucket(double perSecond, int burst, LongSupplier nanoTime) {
+    public TokenBucket(double perSecond, int burst, LongSupplier nanoTime) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.nanoTime = nanoTime;
@@ -23,7 +23,7 @@ final class TokenBucket {
     }
 
     /** Takes a token if there is one. */
-    synchronized boolean tryTake() {
+    public synchronized boolean tryTake() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
         lastNanos = now;

@@ -11,6 +11,7 @@ import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
 import io.restlive.edge.protocol.Outbound;
 import io.restlive.edge.protocol.SubscriptionProtocol;
+import io.restlive.edge.protocol.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     static final CloseStatus UNAUTHENTICATED = new CloseStatus(4003);
     /** A client that does not read its frames: RFC 6455's policy violation, with the reason. */
     static final CloseStatus TOO_SLOW = CloseStatus.POLICY_VIOLATION.withReason("client too slow to read its frames");
+    /** A client that keeps sending what is refused (limits, bad frames): its refusals cost the others. */
+    static final CloseStatus TOO_MANY_ERRORS = CloseStatus.POLICY_VIOLATION.withReason("too many refused requests");
     /** A connection whose token expired; django-rest-live's refusal code, with a reason. */
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4003, "token expired");
 
@@ -55,6 +58,17 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     private final Clock clock;
     private final TokenAuthenticator authenticator;
     private final Duration tokenExpiryWarning;
+    private final ErrorLimit errorLimit;
+
+    /**
+     * How many error answers one connection may cause: {@code burst} at once, {@code perSecond} sustained. A
+     * client beyond it is closed with 1008: a limit caps what an abusive client gets, this caps what refusing
+     * it costs everyone else (each refusal is a frame parsed, checked and answered).
+     */
+    public record ErrorLimit(double perSecond, int burst) {
+        /** No limit, for tests of other things. */
+        public static final ErrorLimit NONE = new ErrorLimit(1e9, Integer.MAX_VALUE);
+    }
 
     /**
      * @param protocolThreads where client frames are handled (they may block on a lookup)
@@ -75,16 +89,19 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                                 Duration sendTimeLimit, int sendBufferLimit, EdgeMetrics metrics, Scheduler timer,
                                 Clock clock) {
         this(endpoint, protocol, protocolThreads, sendTimeLimit, sendBufferLimit, metrics, timer, clock, null,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), ErrorLimit.NONE);
     }
 
     /**
      * @param authenticator checks the tokens v2 clients refresh in-band; null refuses refreshes
      * @param tokenExpiryWarning how long before its token expires a v2 client is told ({@code token_expiring})
+     * @param errorLimit how many error answers a connection may cause before it is closed
      */
     public LiveWebSocketHandler(Endpoint endpoint, SubscriptionProtocol protocol, Scheduler protocolThreads,
                                 Duration sendTimeLimit, int sendBufferLimit, EdgeMetrics metrics, Scheduler timer,
-                                Clock clock, TokenAuthenticator authenticator, Duration tokenExpiryWarning) {
+                                Clock clock, TokenAuthenticator authenticator, Duration tokenExpiryWarning,
+                                ErrorLimit errorLimit) {
+        this.errorLimit = errorLimit;
         this.authenticator = authenticator;
         this.tokenExpiryWarning = tokenExpiryWarning;
         this.endpoint = endpoint;
@@ -114,7 +131,14 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
         session.closeStatus().subscribe(clientClose::set, error -> { });
         SendQueue sendQueue = new SendQueue(sendBufferLimit, sendTimeLimit);
         boolean v2 = V2.equals(session.getHandshakeInfo().getSubProtocol());
+        TokenBucket errors = new TokenBucket(errorLimit.perSecond(), errorLimit.burst(), System::nanoTime);
         Connection connection = new Connection(session.getId(), user.user(), endpoint, v2, frame -> {
+            if (Frames.isError(frame) && !errors.tryTake()) {
+                log.info("Closing {}: it caused more than {} error answers at once ({} a second sustained)",
+                        session.getId(), errorLimit.burst(), errorLimit.perSecond());
+                close(session, sendQueue, closedBy, CloseReason.TOO_MANY_ERRORS, TOO_MANY_ERRORS);
+                return;
+            }
             SendQueue.Offer offer = sendQueue.offer(frame);
             if (offer == SendQueue.Offer.TOO_SLOW) {
                 log.info("Closing slow client {}: frames waited beyond {} bytes or {}", session.getId(),
