@@ -148,6 +148,14 @@ public final class View {
                 .map(CelValues::indexKey);
     }
 
+    /**
+     * As {@link #indexKeyOf(EntityState)}, from the instance's JSON: converts only the indexed field, for a quick
+     * "can this change concern that group at all" before a full evaluation.
+     */
+    public Optional<Object> indexKeyOfJson(ObjectNode instance) {
+        return indexedField().map(instance::get).map(CelValues::fromJson).map(CelValues::indexKey);
+    }
+
     /** The value an entity state has for {@link #indexedField()}, normalized like {@link #indexValue}. */
     public Optional<Object> indexKeyOf(EntityState entity) {
         return indexedField().map(field -> entity.celInstance().get(field)).map(CelValues::indexKey);

@@ -103,6 +103,9 @@ class ViewEvaluationTest {
         assertThat(tasks.indexedField()).contains("list");
         assertThat(tasks.indexValue(list7)).contains(7L);
         assertThat(tasks.indexKeyOf(task(1, 7, "x", "a"))).contains(7L);
+        assertThat(tasks.indexKeyOfJson(task(1, 7, "x", "a").instance())).as("the same key from the JSON alone")
+                .isEqualTo(tasks.indexKeyOf(task(1, 7, "x", "a")));
+        assertThat(tasks.indexKeyOfJson(Json.parseObject("{\"id\":1}"))).isEmpty();
         assertThat(file.view("by-text").orElseThrow().indexedField()).isEmpty();
     }
 
