@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,120 @@ class ProtocolV2IT {
             client.send("{\"type\":\"unsubscribe\",\"id\":7000}");
             assertThat(client.awaitFrame(f -> type(f).equals("unsubscribed")).get("id").asInt()).isEqualTo(7000);
         }
+    }
+
+    @Test
+    void shouldSnapshotAListWhileChangesStreamWithNoGapAndNoDuplicate() throws Exception {
+        try (TaskStream stream = new TaskStream(STACK.changes(), 80, 801, 5); WsClient client = v2()) {
+            // given: the list's tasks changing without pause
+            stream.start();
+            await("changes streaming").atMost(WsClient.FRAME_TIMEOUT).until(() -> stream.sent() > 100);
+
+            // when: a subscription with a snapshot arrives in the middle of it; the stream goes on, then ends
+            client.send(subscribe(8000, 80, ",\"snapshot\":true"));
+            client.awaitFrame(f -> type(f).equals("subscribed"));
+            await("more changes").atMost(WsClient.FRAME_TIMEOUT).until(() -> stream.sent() > 250);
+            stream.stopWithFinalRound();
+
+            // then: per task, the snapshot's state and then every later published state, once each, in order
+            for (int id : stream.ids()) {
+                await("task " + id + " to reach its last state").atMost(WsClient.FRAME_TIMEOUT)
+                        .until(() -> seen(client, id).contains("final"));
+                assertThat(seen(client, id)).as("task %d: snapshot, then every change after it", id)
+                        .isEqualTo(tail(stream.published(id), seen(client, id).get(0)));
+            }
+        }
+    }
+
+    @Test
+    void shouldResumeAfterTheSocketIsCutWhileChangesStreamWithNoGapAndNoDuplicate() throws Exception {
+        Map<Integer, List<String>> seen = new HashMap<>();
+        try (TaskStream stream = new TaskStream(STACK.changes(), 81, 811, 5)) {
+            stream.start();
+            String position;
+            try (WsClient first = v2()) {
+                // given: a live subscription receiving the stream
+                first.send(subscribe(8100, 81, ",\"snapshot\":true"));
+                first.awaitFrame(f -> type(f).equals("subscribed"));
+                await("frames").atMost(WsClient.FRAME_TIMEOUT).until(() -> broadcasts(first).size() > 30);
+                // when: its socket is cut (the last frame read is the last position known)
+                List<JsonNode> frames = first.frames();
+                position = frames.stream().filter(f -> f.has("position")).reduce((a, b) -> b).orElseThrow()
+                        .get("position").asString();
+                String cutAt = position;
+                for (int id : stream.ids()) {
+                    seen.put(id, new ArrayList<>(textsUpTo(frames, id, cutAt)));
+                }
+            }
+            await("changes while away").atMost(WsClient.FRAME_TIMEOUT).until(() -> stream.sent() > 400);
+            try (WsClient second = v2()) {
+                // and it resumes from its position on a new connection while the stream goes on, then ends
+                second.send(subscribe(8100, 81, ",\"resume\":\"" + position + "\""));
+                second.awaitFrame(f -> type(f).equals("subscribed"));
+                stream.stopWithFinalRound();
+
+                // then: per task, what it had and what it received after the resume are every published state, once
+                for (int id : stream.ids()) {
+                    await("task " + id + " to reach its last state").atMost(WsClient.FRAME_TIMEOUT)
+                            .until(() -> texts(second, id).contains("final"));
+                    List<String> all = new ArrayList<>(seen.get(id));
+                    all.addAll(texts(second, id));
+                    assertThat(all).as("task %d: frames missed = frames received after the resume", id)
+                            .isEqualTo(tail(stream.published(id), all.get(0)));
+                }
+                assertThat(second.frames()).noneMatch(f -> type(f).equals("reset"));
+            }
+        }
+    }
+
+    /** The texts of task {@code id} a connection holds: its snapshot item, then its broadcasts. */
+    private static List<String> seen(WsClient client, int id) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode frame : client.frames()) {
+            if (type(frame).equals("snapshot")) {
+                for (JsonNode item : frame.get("items")) {
+                    if (item.get("instance").get("id").asInt() == id) {
+                        texts.add(item.get("instance").get("text").asString());
+                    }
+                }
+            }
+        }
+        texts.addAll(texts(client, id));
+        return texts;
+    }
+
+    private static List<String> texts(WsClient client, int id) {
+        return broadcasts(client).stream().filter(f -> f.get("instance").get("id").asInt() == id)
+                .map(f -> f.get("instance").get("text").asString()).toList();
+    }
+
+    /** The texts of task {@code id} in the snapshot and broadcasts up to the frame at {@code position}. */
+    private static List<String> textsUpTo(List<JsonNode> frames, int id, String position) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode frame : frames) {
+            if (type(frame).equals("snapshot")) {
+                for (JsonNode item : frame.get("items")) {
+                    if (item.get("instance").get("id").asInt() == id) {
+                        texts.add(item.get("instance").get("text").asString());
+                    }
+                }
+            } else if (type(frame).equals("broadcast") && frame.get("instance").get("id").asInt() == id) {
+                texts.add(frame.get("instance").get("text").asString());
+            }
+            if (frame.has("position") && frame.get("position").asString().equals(position)) {
+                break;
+            }
+        }
+        return texts;
+    }
+
+    private static List<JsonNode> broadcasts(WsClient client) {
+        return client.frames().stream().filter(f -> type(f).equals("broadcast")).toList();
+    }
+
+    /** The published texts from {@code first} on. */
+    private static List<String> tail(List<String> published, String first) {
+        return published.subList(published.indexOf(first), published.size());
     }
 
     /** Subscribes with a snapshot until it shows {@code size} tasks (the changes may still be on their way). */
