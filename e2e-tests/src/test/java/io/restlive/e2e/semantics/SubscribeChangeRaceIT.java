@@ -107,7 +107,7 @@ class SubscribeChangeRaceIT {
         // given: a versioned instance (a versioned delete leaves a tombstone the processor can compare)
         STACK.changes().publish("{\"model\":\"todolist.Task\",\"pk\":72,\"op\":\"UPSERT\",\"version\":1,"
                 + "\"instance\":" + task(72, "gone soon") + "}");
-        await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.hasInstance(TASK, "text", "\"gone soon\""));
+        await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.hasState(TASK, 72, "text", "\"gone soon\""));
         LOOKUPS.beforeNextAnswer(() -> {
             STACK.changes().publish("{\"model\":\"todolist.Task\",\"pk\":72,\"op\":\"DELETE\",\"version\":2}");
             await().atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions().until(() -> processor.lacksInstance(TASK, "pk", "72"));
@@ -145,7 +145,7 @@ class SubscribeChangeRaceIT {
     private void upsertAndAwaitStored(long pk, String text) {
         STACK.changes().upsert(TASK, pk, task(pk, text));
         await("the processor to store '" + text + "'").atMost(WsClient.FRAME_TIMEOUT).ignoreExceptions()
-                .until(() -> processor.hasInstance(TASK, "text", "\"" + text + "\""));
+                .until(() -> processor.hasState(TASK, pk, "text", "\"" + text + "\""));
     }
 
     private static String task(long id, String text) {

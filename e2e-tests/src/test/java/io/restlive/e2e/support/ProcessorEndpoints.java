@@ -67,6 +67,18 @@ public final class ProcessorEndpoints {
     }
 
     /**
+     * Whether the processor has stored instance {@code pk} of {@code model} with {@code field} equal to
+     * {@code valueJson}: a lookup by pk (the processor answers lookups by a view's lookup field only), then the
+     * field compared.
+     */
+    public boolean hasState(String model, Object pk, String field, String valueJson) {
+        HttpResponse<String> response = get("/internal/lookup?model=" + encode(model) + "&field=pk&value="
+                + encode(String.valueOf(pk)));
+        return response.statusCode() == 200
+                && Json.parse(valueJson).equals(Json.parseObject(response.body()).get("instance").get(field));
+    }
+
+    /**
      * Whether the processor answers that it has no live instance of {@code model} whose {@code field}
      * equals {@code valueJson} (404; not a 503 while it is not ready).
      */
