@@ -1,8 +1,8 @@
 package io.restlive.edge.protocol;
 
 import io.restlive.core.json.Json;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The server's frames, with the original's field names; error frames never carry a {@code model} key. */
@@ -59,11 +59,15 @@ public final class Frames {
                 + Json.write(Json.NODES.stringNode(position)) + "}";
     }
 
-    /** One page of a snapshot: items are {@code {"instance":..,"version":n}}. */
-    public static String snapshot(String idJson, String model, ArrayNode items,
-                                  boolean last) {
+    /** One page of a snapshot, from its items already written as {@code {"instance":..,"version":n}}. */
+    public static String snapshot(String idJson, String model, List<String> itemsJson, boolean last) {
         return "{\"type\":\"snapshot\",\"id\":" + idJson + ",\"model\":" + Json.write(Json.NODES.stringNode(model))
-                + ",\"items\":" + Json.write(items) + ",\"last\":" + last + "}";
+                + ",\"items\":[" + String.join(",", itemsJson) + "],\"last\":" + last + "}";
+    }
+
+    /** One snapshot item, written once: its size decides the page and its text goes into it. */
+    public static String snapshotItem(JsonNode instance, long version) {
+        return "{\"instance\":" + Json.write(instance) + ",\"version\":" + version + "}";
     }
 
     /** The subscription's state cannot be continued: it has ended, the client subscribes again. */

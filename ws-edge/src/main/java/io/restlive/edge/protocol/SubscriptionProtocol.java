@@ -11,6 +11,7 @@ import io.restlive.core.views.View;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.schemas.GroupSpec;
 import io.restlive.schemas.TaskPosition;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -179,9 +179,8 @@ public final class SubscriptionProtocol implements GroupMembership.Ending {
     /** A retrieve's snapshot: the instance its lookup found, rendered for the subscriber. */
     private Map<String, Long> snapshotOf(Connection connection, JsonNode id, View view, SubscriptionContext context,
                                          InstanceLookup.Found found) {
-        ArrayNode items = Json.NODES.arrayNode();
-        items.addObject().put("version", found.version()).set("instance", view.render(context, found.state()));
-        connection.send(Frames.snapshot(Json.write(id), view.model(), items, true));
+        connection.send(Frames.snapshot(Json.write(id), view.model(),
+                List.of(Frames.snapshotItem(view.render(context, found.state()), found.version())), true));
         Map<String, Long> shown = new HashMap<>();
         if (found.key() != null) {
             shown.put(found.key(), found.version());
@@ -209,15 +208,16 @@ public final class SubscriptionProtocol implements GroupMembership.Ending {
         }
         String idJson = Json.write(id);
         Map<String, Long> shown = new HashMap<>();
-        ArrayNode page = Json.NODES.arrayNode();
+        List<String> page = new ArrayList<>();
         int chars = 0;
         for (SnapshotMembers.Item item : members.items()) {
             shown.put(item.key(), item.version());
-            page.addObject().put("version", item.version()).set("instance", item.instance());
-            chars += Json.write(item.instance()).length();
+            String written = Frames.snapshotItem(item.instance(), item.version());
+            page.add(written);
+            chars += written.length();
             if (page.size() >= PAGE_ITEMS || chars >= PAGE_CHARS) {
                 connection.send(Frames.snapshot(idJson, view.model(), page, false));
-                page = Json.NODES.arrayNode();
+                page = new ArrayList<>();
                 chars = 0;
             }
         }

@@ -2,6 +2,7 @@ package io.restlive.edge.protocol;
 
 import io.restlive.schemas.TaskPosition;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,7 @@ record V2Options(boolean snapshot, List<TaskPosition> resume) {
         JsonNode resumeNode = message.get("resume");
         if (resumeNode != null && !resumeNode.isNull()) {
             resume = (resumeNode.isString() ? PositionText.parse(resumeNode.asString(), tasks)
-                    : java.util.Optional.<List<TaskPosition>>empty())
+                    : Optional.<List<TaskPosition>>empty())
                     .orElseThrow(() -> new ProtocolError(400, "`resume` is not a position of this server."));
         }
         return new V2Options(snapshot, resume);

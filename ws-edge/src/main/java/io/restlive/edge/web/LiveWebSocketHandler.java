@@ -26,6 +26,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The WebSocket side of one endpoint, on Reactor Netty: frames from the client go to the protocol, in
@@ -56,9 +57,9 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     private final EdgeMetrics metrics;
     private final Scheduler timer;
     private final Clock clock;
-    private final TokenAuthenticator authenticator;
     private final Duration tokenExpiryWarning;
     private final ErrorLimit errorLimit;
+    private final TokenRefresh tokenRefresh;
 
     /**
      * How many error answers one connection may cause: {@code burst} at once, {@code perSecond} sustained. A
@@ -102,7 +103,7 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                                 Clock clock, TokenAuthenticator authenticator, Duration tokenExpiryWarning,
                                 ErrorLimit errorLimit) {
         this.errorLimit = errorLimit;
-        this.authenticator = authenticator;
+        this.tokenRefresh = new TokenRefresh(authenticator, protocol, metrics);
         this.tokenExpiryWarning = tokenExpiryWarning;
         this.endpoint = endpoint;
         this.protocol = protocol;
@@ -207,8 +208,9 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
 
     private void handle(Connection connection, ConnectionExpiry expiry, Inbound message) {
         try {
-            if (message.text() != null && connection.v2() && TokenRefresh.isAuth(message.text())) {
-                new TokenRefresh(authenticator, protocol, metrics).refresh(connection, expiry, message.text());
+            ObjectNode auth = message.text() != null && connection.v2() ? TokenRefresh.authMessage(message.text()) : null;
+            if (auth != null) {
+                tokenRefresh.refresh(connection, expiry, auth);
             } else if (message.text() != null) {
                 protocol.onText(connection, message.text());
             } else {

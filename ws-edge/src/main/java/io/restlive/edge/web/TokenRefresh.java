@@ -30,21 +30,26 @@ final class TokenRefresh {
         this.metrics = metrics;
     }
 
-    /** A cheap test first: only frames that may be an {@code auth} message are parsed here. */
-    static boolean isAuth(String text) {
+    /**
+     * The frame as an {@code auth} message, parsed once; null for anything else (which the protocol handles).
+     * A cheap test first: only frames that may be one are parsed here.
+     */
+    static ObjectNode authMessage(String text) {
         if (!text.contains("\"auth\"")) {
-            return false;
+            return null;
         }
         try {
-            JsonNode type = Json.parse(text).get("type");
-            return type != null && type.isString() && type.asString().equals("auth");
+            JsonNode message = Json.parse(text);
+            JsonNode type = message.get("type");
+            return message instanceof ObjectNode object && type != null && type.isString()
+                    && type.asString().equals("auth") ? object : null;
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
-    void refresh(Connection connection, ConnectionExpiry expiry, String text) {
-        JsonNode token = ((ObjectNode) Json.parse(text)).get("token");
+    void refresh(Connection connection, ConnectionExpiry expiry, ObjectNode message) {
+        JsonNode token = message.get("token");
         if (token == null || !token.isString() || token.asString().isBlank()) {
             connection.send(Frames.error(null, 400, "`token` must be a non-empty string."));
             return;
