@@ -12,7 +12,9 @@ import org.apache.kafka.common.TopicPartition;
  * instance never answers "not found" for an entity whose change is still waiting in its backlog.
  *
  * <p>Stream threads report each record's offset ({@link #processed}); any thread may ask. Partitions the
- * instance did not know at start-up are caught up by definition.
+ * instance did not know at start-up are caught up by definition. The application's committed offsets count
+ * too ({@link #committed}): a partition that another instance processed past the target and handed over, with
+ * nothing written since, has no record left for this instance to report, and is caught up all the same.
  */
 public final class InputProgress {
 
@@ -56,9 +58,34 @@ public final class InputProgress {
     /** A stream thread processed the record at {@code offset}. */
     public void processed(String topic, int partition, long offset) {
         Topic progress = topics.get(topic);
-        if (progress != null && partition < progress.targets().length && progress.next().get(partition) <= offset) {
-            progress.next().lazySet(partition, offset + 1);
+        // Past its target a partition stays caught up: nothing to write on the hot path.
+        if (progress != null && partition < progress.targets().length
+                && progress.next().get(partition) < progress.targets()[partition]) {
+            progress.next().accumulateAndGet(partition, offset + 1, Math::max);
         }
+    }
+
+    /**
+     * The application committed {@code offset} on a partition: every record before it has been processed, by
+     * this instance or another, and the state it made is what a task taking the partition over restores.
+     */
+    public void committed(String topic, int partition, long offset) {
+        Topic progress = topics.get(topic);
+        if (progress != null && partition < progress.targets().length) {
+            progress.next().accumulateAndGet(partition, offset, Math::max);
+        }
+    }
+
+    /** True once every partition of every tracked topic is caught up. */
+    public boolean allCaughtUp() {
+        for (Topic progress : topics.values()) {
+            for (int p = 0; p < progress.targets().length; p++) {
+                if (progress.next().get(p) < progress.targets()[p]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** True once partition {@code partition} of every tracked topic is caught up. */

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -40,14 +39,8 @@ record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> 
             admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> ends.put(tp, info.offset()));
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            offsets.forEach((tp, offset) -> {
-                if (offset != null && ends.containsKey(tp)) {
-                    committed.put(tp, offset.offset());
-                }
-            });
+            Map<TopicPartition, Long> committed = new HashMap<>(committed(admin, applicationId, timeout));
+            committed.keySet().retainAll(ends.keySet());
             return new StartupOffsets(ends, committed);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read the offsets of " + topics + " on " + clients.bootstrapServers()
@@ -56,5 +49,19 @@ record StartupOffsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> 
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading offsets", e);
         }
+    }
+
+    /** The application's committed offset of every partition that has one. */
+    static Map<TopicPartition, Long> committed(Admin admin, String applicationId, Duration timeout)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((tp, offset) -> {
+                    if (offset != null) {
+                        committed.put(tp, offset.offset());
+                    }
+                });
+        return committed;
     }
 }

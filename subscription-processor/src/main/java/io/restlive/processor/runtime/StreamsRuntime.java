@@ -33,6 +33,7 @@ public final class StreamsRuntime implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRuntime.class);
     private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMITTED_POLL = Duration.ofSeconds(1);
 
     private final ProcessorProperties properties;
     private final TopologySettings settings;
@@ -43,6 +44,7 @@ public final class StreamsRuntime implements SmartLifecycle {
     private volatile HostInfo host;
     private volatile int partitions;
     private KafkaStreamsMetrics streamsMetrics;
+    private CommittedProgress committedProgress;
 
     /**
      * @param properties the processor's settings
@@ -69,6 +71,9 @@ public final class StreamsRuntime implements SmartLifecycle {
         StartupOffsets offsets = StartupOffsets.read(properties.kafkaClients(), properties.applicationId(),
                 List.of(topics.changes(), topics.reroutedChanges(), topics.subscriptions()), partitions, TOPICS_TIMEOUT);
         settings.progress().track(offsets.ends(), offsets.committed(), properties.exactlyOnce() ? 1 : 0);
+        committedProgress = CommittedProgress.reading(settings.progress(), properties.kafkaClients(),
+                properties.applicationId(), TOPICS_TIMEOUT);
+        committedProgress.start(COMMITTED_POLL);
         host = self.get();
         KafkaStreams created = new KafkaStreams(SubscriptionTopology.build(settings.withDataPartitions(partitions)),
                 StreamsPropertiesFactory.create(properties, host));
@@ -96,6 +101,7 @@ public final class StreamsRuntime implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        committedProgress.close();
         log.info("Closing Kafka Streams");
         running.close(CLOSE_TIMEOUT);
         streamsMetrics.close();
