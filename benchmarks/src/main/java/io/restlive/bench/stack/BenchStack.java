@@ -62,6 +62,11 @@ public final class BenchStack implements AutoCloseable {
                 .edgeEnv("REST_LIVE_MAX_GROUPS_PER_CONNECTION", "100000")
                 .edgeEnv("REST_LIVE_SUBSCRIBE_RATE", "1000000")
                 .edgeEnv("REST_LIVE_SUBSCRIBE_BURST", "1000000")
+                .edgeEnv("REST_LIVE_MAX_SUBSCRIPTIONS_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_SUBSCRIBE_RATE_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_SUBSCRIBE_BURST_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_HANDSHAKE_RATE_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_HANDSHAKE_BURST_PER_USER", "1000000")
                 .javaOptions(javaOptions)
                 .progress(progress)
                 .build();

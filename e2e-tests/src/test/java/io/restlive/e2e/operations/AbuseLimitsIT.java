@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Abusive clients against the real processes, each refused the documented way: too many subscriptions,
- * groups or subscribes per second (error frames), oversized values (400), too many connections per user
+ * Abusive clients against the real processes, each refused the documented way: too many subscriptions
+ * (per connection and per user), groups or subscribes per second (error frames), oversized values (400), too many connections per user
  * (429) or per edge (503), a page of another origin (403), a bad token (401), a token that expires (close
  * 4003), and a lookup on the processor's internal API without the stack's secret (401).
  */
@@ -35,6 +35,7 @@ class AbuseLimitsIT {
             .edgeEnv("REST_LIVE_SUBSCRIBE_BURST", "12")
             .edgeEnv("REST_LIVE_MAX_CONNECTIONS", Integer.toString(MAX_CONNECTIONS))
             .edgeEnv("REST_LIVE_MAX_CONNECTIONS_PER_USER", "2")
+            .edgeEnv("REST_LIVE_MAX_SUBSCRIPTIONS_PER_USER", "7")
             .edgeEnv("REST_LIVE_ALLOWED_ORIGINS", ALLOWED_ORIGIN)
             .edgeEnv("REST_LIVE_JWT_CLOCK_SKEW", "0s"));
 
@@ -67,6 +68,31 @@ class AbuseLimitsIT {
             assertThat(subscriptions.get("message").asString())
                     .isEqualTo("Too many subscriptions: at most 5 on one connection; unsubscribe first.");
             assertThat(client.frames()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseAUsersSubscriptionsBeyondTheirCapOverAllTheirConnections() {
+        try (WsClient first = WsClient.connect(STACK.subscribeUrl(1), bearer("carol"));
+             WsClient second = WsClient.connect(STACK.subscribeUrl(1), bearer("carol"))) {
+            // given: 4 subscriptions on the first connection (its own cap is 5)
+            for (int id = 1; id <= 4; id++) {
+                first.send(subscribe(id, id % 3 + 1));
+            }
+            first.send("{\"type\":\"unsubscribe\",\"id\":99}");
+            first.awaitFrame(error(99, 404));
+
+            // when: 4 more on the second: 8 in all, the user's cap is 7
+            for (int id = 1; id <= 4; id++) {
+                second.send(subscribe(id, id % 3 + 1));
+            }
+
+            // then: the last is refused, naming the user's cap, and nothing else was
+            JsonNode refused = second.awaitFrame(error(4, 400));
+            assertThat(refused.get("message").asString())
+                    .isEqualTo("Too many subscriptions: at most 7 over all connections of one user; unsubscribe first.");
+            assertThat(second.frames()).hasSize(1);
+            assertThat(first.frames()).hasSize(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.restlive.edge.auth;
 
+import io.restlive.edge.protocol.ClientBudget;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
@@ -11,8 +12,17 @@ import reactor.core.publisher.Mono;
  */
 public interface AuthenticatedHandler extends WebSocketHandler {
 
-    /** Serves the session of an authenticated (or anonymous) user. */
-    Mono<Void> handle(WebSocketSession session, AuthenticatedUser user);
+    /**
+     * Serves the session of an authenticated (or anonymous) user.
+     *
+     * @param budget what the user (or anonymous address) may take over all its connections on this edge
+     */
+    Mono<Void> handle(WebSocketSession session, AuthenticatedUser user, ClientBudget budget);
+
+    /** Serves the session with no budget shared with other connections. */
+    default Mono<Void> handle(WebSocketSession session, AuthenticatedUser user) {
+        return handle(session, user, ClientBudget.unlimited());
+    }
 
     @Override
     default Mono<Void> handle(WebSocketSession session) {

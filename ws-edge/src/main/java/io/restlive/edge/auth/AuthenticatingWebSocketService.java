@@ -103,13 +103,20 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
     private Mono<Void> admit(ServerWebExchange exchange, WebSocketHandler handler, AuthenticatedUser user,
                              ConnectionCaps.Permit slot) {
         String client = clientKey(exchange.getRequest(), user);
-        Optional<ConnectionCaps.Permit> granted = caps.acquireFor(client, slot);
-        if (granted.isEmpty()) {
-            metrics.refused(Limit.CONNECTIONS_PER_USER);
-            log.debug("Refused a handshake of {}: it holds rest-live.max-connections-per-user connections", client);
+        ConnectionCaps.Admission admission = caps.acquireFor(client, slot);
+        if (!admission.admitted()) {
+            if (admission.refusal() == ConnectionCaps.Refusal.HANDSHAKE_RATE) {
+                metrics.refused(Limit.HANDSHAKE_RATE_PER_USER);
+                log.debug("Refused a handshake of {}: it opens connections faster than rest-live.handshake-rate-per-user",
+                        client);
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            } else {
+                metrics.refused(Limit.CONNECTIONS_PER_USER);
+                log.debug("Refused a handshake of {}: it holds rest-live.max-connections-per-user connections", client);
+            }
             return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS);
         }
-        ConnectionCaps.Permit permit = granted.get();
+        ConnectionCaps.Permit permit = admission.permit();
         releaseWhenClosed(exchange, permit);
         WebSocketHandler served = handler instanceof AuthenticatedHandler authenticated
                 ? new WebSocketHandler() {
@@ -121,7 +128,8 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
 
                     @Override
                     public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session) {
-                        return authenticated.handle(session, user).doFinally(signal -> permit.release());
+                        return authenticated.handle(session, user, permit.budget())
+                                .doFinally(signal -> permit.release());
                     }
                 }
                 : handler;

@@ -77,7 +77,8 @@ public class EdgeGuardConfiguration {
 
     @Bean
     ConnectionCaps connectionCaps(LimitProperties limits, EdgeMetrics metrics) {
-        ConnectionCaps caps = new ConnectionCaps(limits.maxConnections(), limits.maxConnectionsPerUser());
+        ConnectionCaps caps = new ConnectionCaps(limits.maxConnections(), limits.maxConnectionsPerUser(),
+                limits.clientBudgets(), System::nanoTime);
         metrics.gaugeConnections(caps::connections);
         log.info("Limits: {}", limits);
         return caps;

@@ -1,5 +1,6 @@
 package io.restlive.edge.config;
 
+import io.restlive.edge.protocol.ClientBudget;
 import io.restlive.edge.protocol.SubscriptionLimits;
 import io.restlive.edge.web.LiveWebSocketHandler;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,15 @@ import org.springframework.util.unit.DataSize;
  * @param errorRate error answers per second one connection may cause, sustained, before it is closed with 1008
  *     ({@code REST_LIVE_ERROR_RATE})
  * @param errorBurst error answers one connection may cause at once ({@code REST_LIVE_ERROR_BURST})
+ * @param maxSubscriptionsPerUser live subscriptions over all connections of one user (or anonymous address)
+ *     on this edge ({@code REST_LIVE_MAX_SUBSCRIPTIONS_PER_USER})
+ * @param subscribeRatePerUser subscribes per second over all connections of one user, sustained
+ *     ({@code REST_LIVE_SUBSCRIBE_RATE_PER_USER})
+ * @param subscribeBurstPerUser subscribes over all connections of one user at once
+ *     ({@code REST_LIVE_SUBSCRIBE_BURST_PER_USER})
+ * @param handshakeRatePerUser connections one user may open per second, sustained; beyond, HTTP 429
+ *     ({@code REST_LIVE_HANDSHAKE_RATE_PER_USER})
+ * @param handshakeBurstPerUser connections one user may open at once ({@code REST_LIVE_HANDSHAKE_BURST_PER_USER})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record LimitProperties(
@@ -43,7 +53,12 @@ public record LimitProperties(
         @DefaultValue("4KB") DataSize maxViewKwargsSize,
         @DefaultValue("10000") int snapshotLimit,
         @DefaultValue("10") double errorRate,
-        @DefaultValue("100") int errorBurst) {
+        @DefaultValue("100") int errorBurst,
+        @DefaultValue("1000") int maxSubscriptionsPerUser,
+        @DefaultValue("100") double subscribeRatePerUser,
+        @DefaultValue("250") int subscribeBurstPerUser,
+        @DefaultValue("10") double handshakeRatePerUser,
+        @DefaultValue("50") int handshakeBurstPerUser) {
 
     public LimitProperties {
         atLeastOne(maxConnections, "rest-live.max-connections");
@@ -52,6 +67,11 @@ public record LimitProperties(
         atLeastOne(maxGroupsPerConnection, "rest-live.max-groups-per-connection");
         atLeastOne(subscribeBurst, "rest-live.subscribe-burst");
         atLeastOne(errorBurst, "rest-live.error-burst");
+        atLeastOne(maxSubscriptionsPerUser, "rest-live.max-subscriptions-per-user");
+        atLeastOne(subscribeBurstPerUser, "rest-live.subscribe-burst-per-user");
+        atLeastOne(handshakeBurstPerUser, "rest-live.handshake-burst-per-user");
+        above0(subscribeRatePerUser, "rest-live.subscribe-rate-per-user");
+        above0(handshakeRatePerUser, "rest-live.handshake-rate-per-user");
         if (!(errorRate > 0)) {
             throw new IllegalArgumentException("rest-live.error-rate must be above 0, was " + errorRate);
         }
@@ -68,15 +88,27 @@ public record LimitProperties(
         positive(maxViewKwargsSize, "rest-live.max-view-kwargs-size");
     }
 
-    /** The per-connection limits the protocol enforces. */
     /** How many error answers one connection may cause before it is closed. */
     public LiveWebSocketHandler.ErrorLimit errorLimit() {
         return new LiveWebSocketHandler.ErrorLimit(errorRate, errorBurst);
     }
 
+    /** The per-connection limits the protocol enforces. */
     public SubscriptionLimits.Settings subscriptionLimits() {
         return new SubscriptionLimits.Settings(maxSubscriptionsPerConnection, maxGroupsPerConnection, subscribeRate,
                 subscribeBurst, maxLookupBySize.toBytes(), maxQueryParamsSize.toBytes(), maxViewKwargsSize.toBytes());
+    }
+
+    /** What one user (or anonymous address) may take over all its connections. */
+    public ClientBudget.Settings clientBudgets() {
+        return new ClientBudget.Settings(subscribeRatePerUser, subscribeBurstPerUser, maxSubscriptionsPerUser,
+                handshakeRatePerUser, handshakeBurstPerUser);
+    }
+
+    private static void above0(double value, String key) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(key + " must be above 0 (per second), was " + value);
+        }
     }
 
     private static void atLeastOne(int value, String key) {

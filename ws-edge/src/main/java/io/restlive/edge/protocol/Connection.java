@@ -2,7 +2,7 @@ package io.restlive.edge.protocol;
 
 import io.restlive.core.views.Endpoint;
 import io.restlive.core.views.LiveUser;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +26,7 @@ public final class Connection {
     private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<TokenBucket> subscribeBucket = new AtomicReference<>();
+    private final ClientBudget budget;
 
     /**
      * @param name for logs
@@ -49,6 +50,15 @@ public final class Connection {
      * @param frames queues one frame for the client, text or shared bytes (must not block for long)
      */
     public Connection(String name, LiveUser user, Endpoint endpoint, boolean v2, Consumer<Outbound> frames) {
+        this(name, user, endpoint, v2, frames, ClientBudget.unlimited());
+    }
+
+    /**
+     * @param budget what the client (user or address) may take over all its connections, shared by them
+     */
+    public Connection(String name, LiveUser user, Endpoint endpoint, boolean v2, Consumer<Outbound> frames,
+                      ClientBudget budget) {
+        this.budget = budget;
         this.name = name;
         this.v2 = v2;
         this.user = user;
@@ -92,17 +102,27 @@ public final class Connection {
     Subscription add(JsonNode id, String groupKey, SubscriptionRequest request) {
         Subscription subscription = new Subscription(id, io.restlive.core.json.Json.write(id),
                 sequence.incrementAndGet(), groupKey, request);
-        subscriptions.put(idKey(id), subscription);
+        if (subscriptions.put(idKey(id), subscription) == null) {
+            budget.subscriptionsChanged(1);
+        }
         return subscription;
     }
 
     Subscription remove(JsonNode id) {
-        return subscriptions.remove(idKey(id));
+        Subscription removed = subscriptions.remove(idKey(id));
+        if (removed != null) {
+            budget.subscriptionsChanged(-1);
+        }
+        return removed;
     }
 
     /** Removes this very subscription (not a later one under the same id); true if it was live. */
     boolean remove(Subscription subscription) {
-        return subscriptions.remove(idKey(subscription.id()), subscription);
+        boolean removed = subscriptions.remove(idKey(subscription.id()), subscription);
+        if (removed) {
+            budget.subscriptionsChanged(-1);
+        }
+        return removed;
     }
 
     /** Puts {@code moved} (same id, another group) in place of {@code live}; false if {@code live} ended. */
@@ -142,9 +162,20 @@ public final class Connection {
 
     /** Every live subscription, then none: for a closing connection. */
     public List<Subscription> removeAll() {
-        Collection<Subscription> all = List.copyOf(subscriptions.values());
-        subscriptions.clear();
-        return List.copyOf(all);
+        List<Subscription> removed = new ArrayList<>();
+        for (Object id : List.copyOf(subscriptions.keySet())) {
+            Subscription subscription = subscriptions.remove(id);
+            if (subscription != null) {
+                removed.add(subscription);
+            }
+        }
+        budget.subscriptionsChanged(-removed.size());
+        return removed;
+    }
+
+    /** What the connection's client may take over all its connections. */
+    ClientBudget budget() {
+        return budget;
     }
 
     private static Object idKey(JsonNode id) {

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one connection may ask of the edge: how fast it subscribes (a token bucket), how many subscriptions
- * and distinct groups it holds, and how large the values of a subscribe may be. A refusal is an error frame
+ * and distinct groups it holds, and how large the values of a subscribe may be; and what its client (user or
+ * address) may ask over all its connections ({@link ClientBudget}): how fast they subscribe together and how
+ * many subscriptions they hold. A refusal is an error frame
  * (429 for the rate, 400 for the rest); the connection and its other subscriptions stay as they were.
  */
 public final class SubscriptionLimits {
@@ -69,12 +71,22 @@ public final class SubscriptionLimits {
                     + format(settings.subscribeRate()) + " per second on one connection (bursts of "
                     + settings.subscribeBurst() + "); slow down.");
         }
+        ClientBudget budget = connection.budget();
+        if (!budget.trySubscribe()) {
+            throw refused(connection, Limit.SUBSCRIBE_RATE_PER_USER, 429, "Too many subscribes: at most "
+                    + format(budget.settings().subscribeRate()) + " per second over all connections of one user"
+                    + " (bursts of " + budget.settings().subscribeBurst() + "); slow down.");
+        }
         checkSize(connection, message, "lookup_by", settings.maxLookupByBytes(), Limit.LOOKUP_BY_SIZE);
         checkSize(connection, message, "query_params", settings.maxQueryParamsBytes(), Limit.QUERY_PARAMS_SIZE);
         checkSize(connection, message, "view_kwargs", settings.maxViewKwargsBytes(), Limit.VIEW_KWARGS_SIZE);
         if (connection.subscriptionCount() >= settings.maxSubscriptions()) {
             throw refused(connection, Limit.SUBSCRIPTIONS, 400, "Too many subscriptions: at most "
                     + settings.maxSubscriptions() + " on one connection; unsubscribe first.");
+        }
+        if (budget.subscriptionsFull()) {
+            throw refused(connection, Limit.SUBSCRIPTIONS_PER_USER, 400, "Too many subscriptions: at most "
+                    + budget.settings().maxSubscriptions() + " over all connections of one user; unsubscribe first.");
         }
     }
 

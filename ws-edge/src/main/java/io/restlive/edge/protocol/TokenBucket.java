@@ -4,7 +4,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket: up to {@code burst} takes at once, refilled at {@code perSecond} a second. One per
- * connection for its subscribes, and one for the errors it is answered.
+ * connection for its subscribes and one for the errors it is answered; one per client (user or address) for
+ * its subscribes and one for its handshakes.
  */
 public final class TokenBucket {
 
@@ -32,5 +33,13 @@ public final class TokenBucket {
         }
         tokens -= 1;
         return true;
+    }
+
+    /** True when the bucket has refilled to its burst: forgetting it now loses nothing. */
+    public synchronized boolean isFull() {
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
+        lastNanos = now;
+        return tokens >= burst;
     }
 }

@@ -7,6 +7,7 @@ import io.restlive.edge.auth.AuthenticatedUser;
 import io.restlive.edge.auth.TokenAuthenticator;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.metrics.EdgeMetrics.CloseReason;
+import io.restlive.edge.protocol.ClientBudget;
 import io.restlive.edge.protocol.Connection;
 import io.restlive.edge.protocol.Frames;
 import io.restlive.edge.protocol.Outbound;
@@ -121,7 +122,7 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
     }
 
     @Override
-    public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user) {
+    public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user, ClientBudget budget) {
         if (!endpoint.isPublic() && !user.user().authenticated()) {
             // Accept, then close with 4003: a close after accept lets browsers see the code.
             metrics.closed(CloseReason.UNAUTHENTICATED);
@@ -146,7 +147,7 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
                         sendBufferLimit, sendTimeLimit);
                 close(session, sendQueue, closedBy, CloseReason.TOO_SLOW, TOO_SLOW);
             }
-        });
+        }, budget);
         ConnectionExpiry expiry = new ConnectionExpiry(ConnectionExpiry.Timer.on(timer), clock, () -> {
             log.debug("Closing {}: its token expired", session.getId());
             if (v2) {

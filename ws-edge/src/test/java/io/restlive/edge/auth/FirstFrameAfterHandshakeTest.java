@@ -51,7 +51,8 @@ class FirstFrameAfterHandshakeTest {
     void startServer() {
         AuthenticatedHandler echo = new AuthenticatedHandler() {
             @Override
-            public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user) {
+            public Mono<Void> handle(WebSocketSession session, AuthenticatedUser user,
+                                     io.restlive.edge.protocol.ClientBudget budget) {
                 return session.send(session.receive().map(message -> session.textMessage(message.getPayloadAsText())));
             }
         };

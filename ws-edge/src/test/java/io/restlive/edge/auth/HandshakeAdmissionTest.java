@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restlive.edge.metrics.EdgeMetrics;
 import io.restlive.edge.metrics.EdgeMetrics.AuthFailure;
 import io.restlive.edge.metrics.EdgeMetrics.Limit;
+import io.restlive.edge.protocol.ClientBudget;
 import io.restlive.edge.testing.TestEdgeServer;
 import io.restlive.edge.testing.TestTokens;
 import java.time.Duration;
@@ -36,7 +37,8 @@ class HandshakeAdmissionTest {
     /** Holds every accepted connection open until the client leaves. */
     private static final AuthenticatedHandler HOLD_OPEN = new AuthenticatedHandler() {
         @Override
-        public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session, AuthenticatedUser user) {
+        public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session, AuthenticatedUser user,
+                                 io.restlive.edge.protocol.ClientBudget budget) {
             return session.receive().then();
         }
     };
@@ -103,6 +105,30 @@ class HandshakeAdmissionTest {
             assertThat(a3.refusedWith).isEqualTo(429);
             assertThat(anon3.refusedWith).as("anonymous connections count by remote address").isEqualTo(429);
             assertThat(metrics.count(Limit.CONNECTIONS_PER_USER)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseAUserThatOpensConnectionsFasterThanItsHandshakeRateWith429() {
+        // given: a handshake a minute, in bursts of 2, per user
+        ConnectionCaps caps = new ConnectionCaps(100, 100, new ClientBudget.Settings(1000, 1000, 1000, 1 / 60.0, 2),
+                System::nanoTime);
+        try (TestEdgeServer server = new TestEdgeServer(authenticator(), new OriginPolicy(List.of()), caps, metrics,
+                HOLD_OPEN)) {
+            // when: alice opens and closes two, then opens a third
+            for (int i = 0; i < 2; i++) {
+                try (TestEdgeServer.Client client = server.connect(Map.of("Authorization", "Bearer " + token("alice")))) {
+                    assertThat(client.accepted()).isTrue();
+                }
+            }
+            try (TestEdgeServer.Client third = server.connect(Map.of("Authorization", "Bearer " + token("alice")));
+                 TestEdgeServer.Client bob = server.connect(Map.of("Authorization", "Bearer " + token("bob")))) {
+
+                // then: closing them gave nothing back; another user is not affected
+                assertThat(third.refusedWith).isEqualTo(429);
+                assertThat(bob.accepted()).isTrue();
+                assertThat(metrics.count(Limit.HANDSHAKE_RATE_PER_USER)).isEqualTo(1);
+            }
         }
     }
 
