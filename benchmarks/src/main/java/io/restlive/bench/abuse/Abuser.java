@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +39,15 @@ public record Abuser(WsLoadClient ws, URI edge, Duration timeout) {
 
     /** Opens one connection that counts the error frames it receives into {@code tally}, the sentinel's apart. */
     WsConnection connect(AbuserTally tally, AtomicInteger sentinels) {
+        try {
+            return attempt(tally, sentinels).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the abuser could not connect to " + edge + ": " + e, e);
+        }
+    }
+
+    /** Tries to open one such connection: completes exceptionally if the handshake is refused. */
+    CompletableFuture<WsConnection> attempt(AbuserTally tally, AtomicInteger sentinels) {
         FrameHandler handler = (connection, text, arrival) -> {
             int code = ErrorFrames.codeOf(text);
             if (code == ErrorFrames.NOT_AN_ERROR) {
@@ -49,11 +59,7 @@ public record Abuser(WsLoadClient ws, URI edge, Duration timeout) {
                 tally.errorFrame(code);
             }
         };
-        try {
-            return ws.attempt(edge, ADDRESS, 0, handler).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the abuser could not connect to " + edge + ": " + e, e);
-        }
+        return ws.attempt(edge, ADDRESS, 0, handler);
     }
 
     /** Sends the sentinel on each connection, waits for their answers, and closes the connections. */

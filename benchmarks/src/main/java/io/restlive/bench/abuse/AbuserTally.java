@@ -52,6 +52,21 @@ public final class AbuserTally {
                 k -> new LongAdder()).increment();
     }
 
+    /** Something the abuser meant to send was not: its connection was closed and no new one opened yet. */
+    public void dropped() {
+        otherAnswers.computeIfAbsent("abuser_dropped_while_closed", k -> new LongAdder()).increment();
+    }
+
+    /** The edge closed the abuser's connection (its error budget, say). */
+    public void closedByServer() {
+        otherAnswers.computeIfAbsent("abuser_closed_by_edge", k -> new LongAdder()).increment();
+    }
+
+    /** The abuser opened a new connection after the edge closed its last one. */
+    public void reconnected() {
+        otherAnswers.computeIfAbsent("abuser_reconnects", k -> new LongAdder()).increment();
+    }
+
     public long sentCount() {
         return sent.sum();
     }
@@ -68,14 +83,15 @@ public final class AbuserTally {
     }
 
     /**
-     * The report's figures: {@code abuser_sent}, {@code abuser_accepted} (sent minus refused: a subscribe is
-     * silent in the protocol, so what was not refused was accepted), then each refusal kind, sorted, then the
-     * answers to unsubscribes.
+     * The report's figures: {@code abuser_sent}, {@code abuser_unrefused} (sent minus refused: a subscribe is
+     * silent in the protocol, so these were accepted, or were sent to a connection the edge was closing and
+     * never answered), then each refusal kind, sorted, then the other answers (unsubscribes', closes,
+     * reconnects, what could not be sent while closed).
      */
     public Map<String, Double> asMetrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("abuser_sent", (double) sentCount());
-        metrics.put("abuser_accepted", (double) (sentCount() - refusedCount()));
+        metrics.put("abuser_unrefused", (double) (sentCount() - refusedCount()));
         new TreeMap<>(refusals).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));
         new TreeMap<>(otherAnswers).forEach((kind, count) -> metrics.put(kind, (double) count.sum()));
         return metrics;

@@ -1,14 +1,13 @@
 package io.restlive.bench.abuse;
 
 import io.restlive.bench.load.FixedRate;
-import io.restlive.bench.ws.WsConnection;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One anonymous connection tries to open {@value #SUBSCRIPTIONS} subscriptions, each to a group of its own,
  * spread evenly over the window (the edge caps the subscribe rate, the subscriptions and the groups of one
- * connection).
+ * connection, and of one address). When the edge closes it for its errors, the abuser reconnects and goes on
+ * ({@link AbuserLink}).
  */
 public final class ManyGroupsAbuse implements Abuse {
 
@@ -25,14 +24,15 @@ public final class ManyGroupsAbuse implements Abuse {
     public AbuserTally run(Abuser abuser, long untilNanos) {
         AbuserTally tally = new AbuserTally();
         AtomicInteger sentinels = new AtomicInteger();
-        WsConnection connection = abuser.connect(tally, sentinels);
+        AbuserLink connection = new AbuserLink(abuser, tally, sentinels);
         long start = System.nanoTime();
         double perSecond = SUBSCRIPTIONS / Math.max(0.001, (untilNanos - start) / 1e9);
         FixedRate.run(SUBSCRIPTIONS, perSecond, start, (i, intended) -> {
-            connection.send(Abuser.subscribe(i + 1, FIRST_GROUP + i));
-            tally.sent();
+            if (connection.send(Abuser.subscribe(i + 1, FIRST_GROUP + i))) {
+                tally.sent();
+            }
         });
-        abuser.drainAndClose(List.of(connection), sentinels);
+        connection.drainAndClose();
         return tally;
     }
 }

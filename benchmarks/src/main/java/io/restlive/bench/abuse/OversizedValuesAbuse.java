@@ -1,7 +1,6 @@
 package io.restlive.bench.abuse;
 
 import io.restlive.bench.load.FixedRate;
-import io.restlive.bench.ws.WsConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,17 +28,18 @@ public final class OversizedValuesAbuse implements Abuse {
     public AbuserTally run(Abuser abuser, long untilNanos) {
         AbuserTally tally = new AbuserTally();
         AtomicInteger sentinels = new AtomicInteger();
-        List<WsConnection> connections = new ArrayList<>();
+        List<AbuserLink> connections = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
-            connections.add(abuser.connect(tally, sentinels));
+            connections.add(new AbuserLink(abuser, tally, sentinels));
         }
         long start = System.nanoTime();
         int count = (int) Math.max(1, (untilNanos - start) / 1e9 * PER_SECOND);
         FixedRate.run(count, PER_SECOND, start, (i, intended) -> {
-            connections.get(i % CONNECTIONS).send(frame(i + 1, i % 3));
-            tally.sent();
+            if (connections.get(i % CONNECTIONS).send(frame(i + 1, i % 3))) {
+                tally.sent();
+            }
         });
-        abuser.drainAndClose(connections, sentinels);
+        connections.forEach(AbuserLink::drainAndClose);
         return tally;
     }
 

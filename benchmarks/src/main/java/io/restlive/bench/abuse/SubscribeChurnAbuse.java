@@ -1,13 +1,12 @@
 package io.restlive.bench.abuse;
 
 import io.restlive.bench.load.FixedRate;
-import io.restlive.bench.ws.WsConnection;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection sends {@value #PAIRS_PER_SECOND} subscribe/unsubscribe pairs a second, all to one group that
  * nobody else holds: each accepted pair would make the edge announce a join and a leave to the processor.
+ * When the edge closes it for its errors, the abuser reconnects and goes on ({@link AbuserLink}).
  */
 public final class SubscribeChurnAbuse implements Abuse {
 
@@ -24,15 +23,16 @@ public final class SubscribeChurnAbuse implements Abuse {
         // Every refused subscribe's unsubscribe is answered 404: not a refusal of a subscribe.
         AbuserTally tally = new AbuserTally(404);
         AtomicInteger sentinels = new AtomicInteger();
-        WsConnection connection = abuser.connect(tally, sentinels);
+        AbuserLink connection = new AbuserLink(abuser, tally, sentinels);
         long start = System.nanoTime();
         int pairs = (int) Math.max(1, (untilNanos - start) / 1e9 * PAIRS_PER_SECOND);
         FixedRate.run(pairs, PAIRS_PER_SECOND, start, (i, intended) -> {
-            connection.send(Abuser.subscribe(i + 1, GROUP));
-            tally.sent();
-            connection.send("{\"type\":\"unsubscribe\",\"id\":" + (i + 1) + "}");
+            if (connection.send(Abuser.subscribe(i + 1, GROUP))) {
+                tally.sent();
+                connection.send("{\"type\":\"unsubscribe\",\"id\":" + (i + 1) + "}");
+            }
         });
-        abuser.drainAndClose(List.of(connection), sentinels);
+        connection.drainAndClose();
         return tally;
     }
 }

@@ -71,7 +71,10 @@ public final class AbuseScenario implements Scenario {
                         + " change's intended publish time. p50_ratio and p99_ratio divide an abuse window's figure"
                         + " by that of the quiet windows just before and after it (their frames merged). abuser_*"
                         + " counts what the abusing client sent and how it was answered (error frame codes, handshake"
-                        + " HTTP statuses); accepted = sent - refused. edge_cores and processor_cores: CPU over the window.",
+                        + " HTTP statuses); unrefused = sent - refused (accepted, or sent to a connection the edge was"
+                        + " closing). A subscribing abuser reconnects when the edge closes it, at most every 100 ms;"
+                        + " what it could not send meanwhile is counted as dropped, not sent. edge_cores and"
+                        + " processor_cores: CPU over the window.",
                 "victim p50 and p99 under each abuse within 2x of the quiet figure", rows, notes, null);
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class AbuserTallyTest {
 
     @Test
-    void shouldCountWhatWasNotRefusedAsAccepted() {
+    void shouldCountWhatWasNotRefusedAsUnrefused() {
         // given
         AbuserTally tally = new AbuserTally();
         for (int i = 0; i < 10; i++) {
@@ -24,7 +24,7 @@ class AbuserTallyTest {
         // then
         assertThat(tally.asMetrics()).containsExactly(
                 java.util.Map.entry("abuser_sent", 10.0),
-                java.util.Map.entry("abuser_accepted", 5.0),
+                java.util.Map.entry("abuser_unrefused", 5.0),
                 java.util.Map.entry("abuser_error_400", 1.0),
                 java.util.Map.entry("abuser_error_429", 2.0),
                 java.util.Map.entry("abuser_handshake_failed", 1.0),
@@ -48,9 +48,27 @@ class AbuserTallyTest {
         }
 
         // then
-        assertThat(tally.asMetrics()).containsEntry("abuser_accepted", 1.0)
+        assertThat(tally.asMetrics()).containsEntry("abuser_unrefused", 1.0)
                 .containsEntry("abuser_error_429", 3.0)
                 .containsEntry("abuser_unsubscribe_error_404", 3.0);
+    }
+
+    @Test
+    void shouldCountClosesReconnectsAndWhatCouldNotBeSentApartFromWhatWasSent() {
+        // given: two subscribes sent, then the edge closed the connection and one could not be sent
+        AbuserTally tally = new AbuserTally();
+        tally.sent();
+        tally.sent();
+        tally.closedByServer();
+        tally.dropped();
+        tally.reconnected();
+
+        // then
+        assertThat(tally.asMetrics()).containsEntry("abuser_sent", 2.0)
+                .containsEntry("abuser_unrefused", 2.0)
+                .containsEntry("abuser_closed_by_edge", 1.0)
+                .containsEntry("abuser_dropped_while_closed", 1.0)
+                .containsEntry("abuser_reconnects", 1.0);
     }
 
     @Test
