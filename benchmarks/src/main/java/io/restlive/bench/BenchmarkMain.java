@@ -19,6 +19,11 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && args[0].equals("relay")) {
+            // The fan-out scenario's relay baseline runs as a process of its own, from this jar.
+            io.restlive.bench.relay.RelayMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             printUsage();
             return;

@@ -76,6 +76,21 @@ public final class BenchStack implements AutoCloseable {
         return new BenchStack(stack, projectDir, javaOptions);
     }
 
+    /** The project root, where the jars are. */
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** Where the stack's processes write their logs. */
+    public Path logDir() {
+        return stack.stateDir().resolve("logs");
+    }
+
+    /** The JVM options of every process of the stack. */
+    public List<String> javaOptions() {
+        return javaOptions;
+    }
+
     public String bootstrapServers() {
         return stack.bootstrapServers();
     }

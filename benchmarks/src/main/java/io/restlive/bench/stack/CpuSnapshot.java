@@ -34,6 +34,11 @@ public final class CpuSnapshot {
         return new CpuSnapshot(cpu, System.nanoTime());
     }
 
+    /** The CPU time of one process now, under {@code name}. */
+    public static CpuSnapshot take(String name, long pid) {
+        return new CpuSnapshot(Map.of(name, ProcessStats.cpuNanos(pid)), System.nanoTime());
+    }
+
     /** Cores each process used since {@code earlier}, as {@code <name>_cores} figures. */
     public Map<String, Double> coresSince(CpuSnapshot earlier) {
         Map<String, Double> cores = new LinkedHashMap<>();

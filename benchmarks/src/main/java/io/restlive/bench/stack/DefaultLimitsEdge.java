@@ -120,12 +120,7 @@ public final class DefaultLimitsEdge implements AutoCloseable {
     }
 
     private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ProcessLog.tail(log, 40);
     }
 
     private static int freePort() {
