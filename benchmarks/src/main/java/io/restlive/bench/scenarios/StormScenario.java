@@ -2,6 +2,7 @@ package io.restlive.bench.scenarios;
 
 import io.restlive.bench.kafka.BaselineResult;
 import io.restlive.bench.kafka.TopicTail;
+import io.restlive.bench.load.FixedRate;
 import io.restlive.bench.load.Latencies;
 import io.restlive.bench.load.Percentiles;
 import io.restlive.bench.load.Waits;
@@ -31,6 +32,7 @@ public final class StormScenario implements Scenario {
     public ScenarioResult run(ScenarioContext context) throws Exception {
         int connectionsWanted = context.options().stormConnections();
         int perConnection = context.options().stormSubscriptions();
+        int rate = context.options().stormRate();
         StormProgress progress = new StormProgress(connectionsWanted * perConnection);
         List<String> notes = new ArrayList<>();
         context.log("storm: opening " + connectionsWanted + " connections on edge 1");
@@ -39,12 +41,18 @@ public final class StormScenario implements Scenario {
         try (TopicTail announcements = TopicTail.start(context.kafka(), context.stack().topics().subscriptions(),
                 (record, at) -> progress.onAnnouncement(record, at, context.stack().edgeId(1)));
              StormProber prober = StormProber.start(context, progress)) {
-            context.log("storm: " + progress.size() + " subscriptions at once");
-            for (int round = 0; round < perConnection; round++) {
-                for (int c = 0; c < connections.size(); c++) {
-                    int s = round * connections.size() + c;
+            int size = connections.size();
+            if (rate > 0) {
+                context.log("storm: " + progress.size() + " subscriptions at " + rate + "/s");
+                FixedRate.run(progress.size(), rate, System.nanoTime(), (s, intended) -> {
                     progress.sending(s);
-                    connections.get(c).subscribeList(round + 1L, MODEL, "{\"group\":" + progress.group(s) + "}");
+                    connections.get(s % size).subscribeList(s / size + 1L, MODEL, "{\"group\":" + progress.group(s) + "}");
+                });
+            } else {
+                context.log("storm: " + progress.size() + " subscriptions at once");
+                for (int s = 0; s < progress.size(); s++) {
+                    progress.sending(s);
+                    connections.get(s % size).subscribeList(s / size + 1L, MODEL, "{\"group\":" + progress.group(s) + "}");
                 }
             }
             if (!Waits.until(progress::allConfirmed, context.timeout())) {
@@ -74,8 +82,9 @@ public final class StormScenario implements Scenario {
                 : context.baseline().fixedRate("storm", count, accepted, (i, sent) -> context.change(MODEL, i, i, sent),
                         context.timeout());
         return new ScenarioResult(name(), "Subscribe storm",
-                connectionsWanted + " connections on one edge each send " + perConnection + " subscribe messages at"
-                        + " once, every one to a group of its own. subscribes_per_s: subscriptions the edge accepted"
+                connectionsWanted + " connections on one edge each send " + perConnection + " subscribe messages, "
+                        + (rate > 0 ? rate + " a second over all connections (steady)" : "at once")
+                        + ", every one to a group of its own. subscribes_per_s: subscriptions the edge accepted"
                         + " per second, counted by their group announcements on the subscriptions topic; announce_*:"
                         + " subscribe sent to announcement read. p50/p99/p99.9: subscribe sent to the first broadcast"
                         + " received: each announced group gets a probe change at once, then again after 100, 200,"
@@ -83,7 +92,7 @@ public final class StormScenario implements Scenario {
                         + " before the probe that delivered."
                         + " Kafka: as many records at the accepted rate, produce to consume.",
                 "subscribes/s one edge accepts; subscribe-to-first-broadcast latency",
-                List.of(new ResultRow(count + " subscriptions", restLive, kafka.metrics("subscribes_per_s"))), notes,
+                List.of(new ResultRow(count + " subscriptions" + (rate > 0 ? " at " + rate + "/s" : ""), restLive, kafka.metrics("subscribes_per_s"))), notes,
                 null);
     }
 }
