@@ -154,20 +154,27 @@ public final class FanOutScenario implements Scenario {
                 .map(), latency);
     }
 
+    private static void putRatio(Map<String, Double> metrics, String name, double value, double relay) {
+        if (relay > 0 && Double.isFinite(value) && Double.isFinite(relay)) {
+            metrics.put(name, value / relay);
+        }
+    }
+
     private ResultRow row(ScenarioContext context, int rate, Step restLive, Step relay) {
         int values = context.options().groupValues();
         long entities = values * 10L;
         int count = (int) Math.max(1, rate * context.options().stepDuration().toMillis() / 1000);
         Map<String, Double> metrics = new LinkedHashMap<>(restLive.metrics());
         relay.metrics().forEach((name, value) -> metrics.put("relay_" + name.replace("relay_", ""), value));
-        metrics.put("p50_vs_relay", restLive.latency().p50() / relay.latency().p50());
-        metrics.put("p99_vs_relay", restLive.latency().p99() / relay.latency().p99());
+        // A ratio whose divisor measured 0 (a tiny run: no CPU tick in the step) is left out, not infinite.
+        putRatio(metrics, "p50_vs_relay", restLive.latency().p50(), relay.latency().p50());
+        putRatio(metrics, "p99_vs_relay", restLive.latency().p99(), relay.latency().p99());
         double restLiveCores = restLive.metrics().getOrDefault("processor_cores", 0.0)
                 + restLive.metrics().getOrDefault("edges_cores", 0.0);
         double relayCores = relay.metrics().getOrDefault("relay_cores", 0.0);
         double restLivePerFrame = restLiveCores / restLive.metrics().getOrDefault("delivered_per_s", 1.0);
         double relayPerFrame = relayCores / relay.metrics().getOrDefault("delivered_per_s", 1.0);
-        metrics.put("cpu_per_frame_vs_relay", relayPerFrame > 0 ? restLivePerFrame / relayPerFrame : Double.NaN);
+        putRatio(metrics, "cpu_per_frame_vs_relay", restLivePerFrame, relayPerFrame);
         BaselineResult kafka = context.baseline().fixedRate("fanout-" + rate, count, rate,
                 (i, sent) -> context.change(MODEL, i % entities, i % entities % values, sent), context.timeout());
         return new ResultRow(rate + " changes/s", metrics, Metrics.start()
