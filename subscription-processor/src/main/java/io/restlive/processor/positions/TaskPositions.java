@@ -11,8 +11,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Numbers must keep growing across restarts and moves of the task, without a write per change: the task
  * reserves them in blocks, recording in its store the end of the block it uses ({@code <epoch>:<end>}); after
- * a restart it continues after the recorded end, so the numbers a dead incarnation used are skipped, never
- * reused. The store is logged, so a standby or a new owner sees the same record. The epoch is drawn once,
+ * a restart it continues one block after the recorded end, so the numbers a dead incarnation used are skipped,
+ * never reused. One block more because the record of a reservation and the frames numbered from it go to
+ * different partitions, in no order: a process killed just after reserving can leave frames from the new block
+ * at the edges while its record never reached the changelog (found by {@code ClusterConvergenceIT}: the next
+ * owner reused those numbers and the edges dropped its frames as already delivered). The store is logged, so a standby or a new owner sees the same record. The epoch is drawn once,
  * when the store has no record: a task whose state was lost starts a new epoch, which tells edges that
  * positions from before cannot be compared.
  */
@@ -49,7 +52,7 @@ public final class TaskPositions {
             return new TaskPositions(store, partition, epoch, 0);
         }
         String[] parts = new String(recorded, StandardCharsets.US_ASCII).split(":");
-        return new TaskPositions(store, partition, Integer.parseInt(parts[0]), Long.parseLong(parts[1]));
+        return new TaskPositions(store, partition, Integer.parseInt(parts[0]), Long.parseLong(parts[1]) + BLOCK);
     }
 
     /** Assigns the next sequence number to a change and returns the task's position after it. */

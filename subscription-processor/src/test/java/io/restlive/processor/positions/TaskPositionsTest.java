@@ -47,10 +47,32 @@ class TaskPositionsTest {
         // when
         TaskPositions second = TaskPositions.open(store, 0);
 
-        // then: never a number the first may have used
+        // then: never a number the first may have used, nor one of the block it would have reserved next
         assertThat(second.epoch()).isEqualTo(first.epoch());
-        assertThat(second.startedAfter()).isEqualTo(TaskPositions.BLOCK);
-        assertThat(second.next().getSeq()).isEqualTo(TaskPositions.BLOCK + 1);
+        assertThat(second.startedAfter()).isEqualTo(2 * TaskPositions.BLOCK);
+        assertThat(second.next().getSeq()).isEqualTo(2 * TaskPositions.BLOCK + 1);
+    }
+
+    @Test
+    void shouldNotReuseTheNumbersOfABlockWhoseReservationWasLostWithItsProcess() {
+        // given: an incarnation reserved its second block and numbered changes from it, but was killed before the
+        // reservation's record reached the changelog (the store holds the first block's record again)
+        TaskPositions first = TaskPositions.open(store, 0);
+        byte[] firstBlock = null;
+        long lastUsed = 0;
+        for (int i = 0; i < TaskPositions.BLOCK + 5; i++) {
+            lastUsed = first.next().getSeq();
+            if (firstBlock == null) {
+                firstBlock = store.get(TaskPositions.KEY);
+            }
+        }
+        store.put(TaskPositions.KEY, firstBlock);
+
+        // when
+        TaskPositions second = TaskPositions.open(store, 0);
+
+        // then
+        assertThat(second.next().getSeq()).isGreaterThan(lastUsed);
     }
 
     @Test
