@@ -58,12 +58,10 @@ public final class RelayMain {
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(Integer.parseInt(required(flags, "--port")))
                 .route(routes -> routes.ws("/ws/subscribe/", (in, out) -> {
                     Sinks.Many<String> frames = Sinks.many().unicast().onBackpressureBuffer();
-                    Map<String, Relay.Subscriber> held = new ConcurrentHashMap<>();
-                    Map<String, String> valueOf = new ConcurrentHashMap<>();
+                    Map<String, Held> held = new ConcurrentHashMap<>();
                     Mono<Void> inbound = in.receive().asString()
-                            .doOnNext(text -> onText(relay, field, text, frames, held, valueOf))
-                            .doFinally(signal -> held.forEach((id, subscriber) ->
-                                    relay.unsubscribe(valueOf.get(id), subscriber)))
+                            .doOnNext(text -> onText(relay, field, text, frames, held))
+                            .doFinally(signal -> held.values().forEach(h -> relay.unsubscribe(h.value(), h.subscriber())))
                             .then();
                     return Mono.when(inbound.doFinally(s -> frames.tryEmitComplete()),
                             out.sendString(frames.asFlux()).then());
@@ -73,9 +71,13 @@ public final class RelayMain {
         server.onDispose().block();
     }
 
+    /** A connection's subscription, by id: the filter value it holds and where its frames go. */
+    private record Held(String value, Relay.Subscriber subscriber) {
+    }
+
     /** A subscribe (list, {@code view_kwargs: {<field>: v}}) or an unsubscribe; anything else is ignored. */
     private static void onText(Relay relay, String field, String text, Sinks.Many<String> frames,
-                               Map<String, Relay.Subscriber> held, Map<String, String> valueOf) {
+                               Map<String, Held> held) {
         JsonNode message = JSON.readTree(text);
         String id = message.path("id").toString();
         String type = message.path("type").asString("");
@@ -83,13 +85,12 @@ public final class RelayMain {
             String value = message.path("view_kwargs").path(field).toString();
             Relay.Subscriber subscriber = new Relay.Subscriber(frame -> frames.emitNext(frame,
                     Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(5))), id);
-            held.put(id, subscriber);
-            valueOf.put(id, value);
+            held.put(id, new Held(value, subscriber));
             relay.subscribe(value, subscriber);
         } else if (type.equals("unsubscribe")) {
-            Relay.Subscriber subscriber = held.remove(id);
-            if (subscriber != null) {
-                relay.unsubscribe(valueOf.remove(id), subscriber);
+            Held gone = held.remove(id);
+            if (gone != null) {
+                relay.unsubscribe(gone.value(), gone.subscriber());
             }
         }
     }

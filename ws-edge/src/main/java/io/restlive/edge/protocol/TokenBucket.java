@@ -25,9 +25,7 @@ public final class TokenBucket {
 
     /** Takes a token if there is one. */
     public synchronized boolean tryTake() {
-        long now = nanoTime.getAsLong();
-        tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
-        lastNanos = now;
+        refill();
         if (tokens < 1) {
             return false;
         }
@@ -37,9 +35,13 @@ public final class TokenBucket {
 
     /** True when the bucket has refilled to its burst: forgetting it now loses nothing. */
     public synchronized boolean isFull() {
+        refill();
+        return tokens >= burst;
+    }
+
+    private void refill() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(burst, tokens + (now - lastNanos) * perNano);
         lastNanos = now;
-        return tokens >= burst;
     }
 }
