@@ -67,6 +67,8 @@ public final class BenchStack implements AutoCloseable {
                 .edgeEnv("REST_LIVE_SUBSCRIBE_BURST_PER_USER", "1000000")
                 .edgeEnv("REST_LIVE_HANDSHAKE_RATE_PER_USER", "1000000")
                 .edgeEnv("REST_LIVE_HANDSHAKE_BURST_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_NEW_GROUP_RATE_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_NEW_GROUP_BURST_PER_USER", "1000000")
                 .javaOptions(javaOptions)
                 .progress(progress)
                 .build();

@@ -39,6 +39,9 @@ import org.springframework.util.unit.DataSize;
  * @param handshakeRatePerUser connections one user may open per second, sustained; beyond, HTTP 429
  *     ({@code REST_LIVE_HANDSHAKE_RATE_PER_USER})
  * @param handshakeBurstPerUser connections one user may open at once ({@code REST_LIVE_HANDSHAKE_BURST_PER_USER})
+ * @param newGroupRatePerUser subscribes per second over all connections of one user, sustained, to groups this edge
+ *     did not hold: each starts the group in the processors' tasks ({@code REST_LIVE_NEW_GROUP_RATE_PER_USER})
+ * @param newGroupBurstPerUser such subscribes at once ({@code REST_LIVE_NEW_GROUP_BURST_PER_USER})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record LimitProperties(
@@ -58,7 +61,9 @@ public record LimitProperties(
         @DefaultValue("100") double subscribeRatePerUser,
         @DefaultValue("250") int subscribeBurstPerUser,
         @DefaultValue("10") double handshakeRatePerUser,
-        @DefaultValue("50") int handshakeBurstPerUser) {
+        @DefaultValue("50") int handshakeBurstPerUser,
+        @DefaultValue("20") double newGroupRatePerUser,
+        @DefaultValue("100") int newGroupBurstPerUser) {
 
     public LimitProperties {
         atLeastOne(maxConnections, "rest-live.max-connections");
@@ -70,8 +75,10 @@ public record LimitProperties(
         atLeastOne(maxSubscriptionsPerUser, "rest-live.max-subscriptions-per-user");
         atLeastOne(subscribeBurstPerUser, "rest-live.subscribe-burst-per-user");
         atLeastOne(handshakeBurstPerUser, "rest-live.handshake-burst-per-user");
+        atLeastOne(newGroupBurstPerUser, "rest-live.new-group-burst-per-user");
         above0(subscribeRatePerUser, "rest-live.subscribe-rate-per-user");
         above0(handshakeRatePerUser, "rest-live.handshake-rate-per-user");
+        above0(newGroupRatePerUser, "rest-live.new-group-rate-per-user");
         if (!(errorRate > 0)) {
             throw new IllegalArgumentException("rest-live.error-rate must be above 0, was " + errorRate);
         }
@@ -102,7 +109,7 @@ public record LimitProperties(
     /** What one user (or anonymous address) may take over all its connections. */
     public ClientBudget.Settings clientBudgets() {
         return new ClientBudget.Settings(subscribeRatePerUser, subscribeBurstPerUser, maxSubscriptionsPerUser,
-                handshakeRatePerUser, handshakeBurstPerUser);
+                handshakeRatePerUser, handshakeBurstPerUser, newGroupRatePerUser, newGroupBurstPerUser);
     }
 
     private static void above0(double value, String key) {

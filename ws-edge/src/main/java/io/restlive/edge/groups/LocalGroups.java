@@ -154,6 +154,11 @@ public final class LocalGroups implements GroupMembership {
         return found;
     }
 
+    @Override
+    public boolean holds(String groupKey) {
+        return groups.containsKey(groupKey);
+    }
+
     /** A group this edge holds, or null. */
     public LocalGroup group(String groupKey) {
         return groups.get(groupKey);

@@ -66,7 +66,8 @@ public final class EdgeMetrics {
     /** Which limit refused something ({@code restlive.edge.limit.refusals{limit}}). */
     public enum Limit {
         SUBSCRIPTIONS, GROUPS, SUBSCRIBE_RATE, LOOKUP_BY_SIZE, QUERY_PARAMS_SIZE, VIEW_KWARGS_SIZE,
-        CONNECTIONS, CONNECTIONS_PER_USER, SUBSCRIBE_RATE_PER_USER, SUBSCRIPTIONS_PER_USER, HANDSHAKE_RATE_PER_USER
+        CONNECTIONS, CONNECTIONS_PER_USER, SUBSCRIBE_RATE_PER_USER, SUBSCRIPTIONS_PER_USER, HANDSHAKE_RATE_PER_USER,
+        NEW_GROUP_RATE_PER_USER
     }
 
     private final MeterRegistry registry;

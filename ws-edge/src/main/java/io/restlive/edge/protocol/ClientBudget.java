@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What one client (a user by token {@code sub}, or the remote address of an anonymous connection) may take of
- * an edge across all its connections: handshakes and subscribes per second, and live subscriptions. The
+ * an edge across all its connections: handshakes and subscribes per second, groups it makes the processors
+ * start per second, and live subscriptions. The
  * per-connection limits bound one connection; without these, a client that opens its allowed connections, or
  * closes and reopens one each time it is refused, multiplies them (100 connections x 100 groups).
  *
@@ -21,13 +22,17 @@ public final class ClientBudget {
      * @param maxSubscriptions live subscriptions over all the client's connections
      * @param handshakeRate connections opened per second, sustained
      * @param handshakeBurst connections opened at once (tabs reconnecting after an edge restart)
+     * @param newGroupRate subscribes per second, sustained, that start a group this edge did not hold: each is a
+     *     command to the processors' tasks (a list group's to every task), and its leave another, the costliest
+     *     thing a client can ask for
+     * @param newGroupBurst such subscribes at once (a page opening)
      */
     public record Settings(double subscribeRate, int subscribeBurst, int maxSubscriptions, double handshakeRate,
-                           int handshakeBurst) {
+                           int handshakeBurst, double newGroupRate, int newGroupBurst) {
 
         /** No limits, for tests of other things. */
         public static final Settings UNLIMITED = new Settings(1e9, Integer.MAX_VALUE, Integer.MAX_VALUE, 1e9,
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE, 1e9, Integer.MAX_VALUE);
     }
 
     private static final ClientBudget UNLIMITED = new ClientBudget(Settings.UNLIMITED, System::nanoTime);
@@ -35,12 +40,14 @@ public final class ClientBudget {
     private final Settings settings;
     private final TokenBucket subscribes;
     private final TokenBucket handshakes;
+    private final TokenBucket newGroups;
     private final AtomicInteger subscriptions = new AtomicInteger();
 
     public ClientBudget(Settings settings, LongSupplier nanoTime) {
         this.settings = settings;
         this.subscribes = new TokenBucket(settings.subscribeRate(), settings.subscribeBurst(), nanoTime);
         this.handshakes = new TokenBucket(settings.handshakeRate(), settings.handshakeBurst(), nanoTime);
+        this.newGroups = new TokenBucket(settings.newGroupRate(), settings.newGroupBurst(), nanoTime);
     }
 
     /** A budget nothing exhausts, shared: for connections no client budget was given to. */
@@ -62,6 +69,11 @@ public final class ClientBudget {
         return subscribes.tryTake();
     }
 
+    /** Takes one new group; false when the client's connections start groups faster than it may, together. */
+    boolean tryNewGroup() {
+        return newGroups.tryTake();
+    }
+
     /** Whether the client's connections hold their cap of live subscriptions. */
     boolean subscriptionsFull() {
         return subscriptions.get() >= settings.maxSubscriptions();
@@ -76,8 +88,8 @@ public final class ClientBudget {
         subscriptions.addAndGet(delta);
     }
 
-    /** True when forgetting the budget loses nothing: no subscription held, both rates refilled. */
+    /** True when forgetting the budget loses nothing: no subscription held, every rate refilled. */
     public boolean idle() {
-        return subscriptions.get() == 0 && subscribes.isFull() && handshakes.isFull();
+        return subscriptions.get() == 0 && subscribes.isFull() && handshakes.isFull() && newGroups.isFull();
     }
 }

@@ -33,6 +33,12 @@ public interface GroupMembership {
     void join(String groupKey, GroupSpec spec, Connection connection, Subscription subscription,
               List<TaskPosition> cut, Map<String, Long> snapshotVersions);
 
+    /**
+     * Whether this edge holds the group now: a subscribe to a group it holds costs the processors nothing, one
+     * to a group it does not starts the group in their tasks.
+     */
+    boolean holds(String groupKey);
+
     /** The number of processor tasks (a v2 position names each). */
     default int tasks() {
         return 64;

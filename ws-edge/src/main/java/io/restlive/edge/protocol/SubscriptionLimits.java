@@ -90,11 +90,23 @@ public final class SubscriptionLimits {
         }
     }
 
-    /** Checks, once its group is known, that a subscription would not take the connection past its groups. */
-    void beforeJoin(Connection connection, String groupKey) throws ProtocolError {
+    /**
+     * Checks, once its group is known, that a subscription would not take the connection past its groups, nor
+     * its client past the groups it may start per second.
+     *
+     * @param edgeHoldsGroup whether the edge holds the group already (another subscriber's)
+     */
+    void beforeJoin(Connection connection, String groupKey, boolean edgeHoldsGroup) throws ProtocolError {
         if (!connection.holdsGroup(groupKey) && connection.groupCount() >= settings.maxGroups()) {
             throw refused(connection, Limit.GROUPS, 400, "Too many distinct subscriptions: at most "
                     + settings.maxGroups() + " groups (view, action, instance and parameters) on one connection.");
+        }
+        ClientBudget budget = connection.budget();
+        if (!edgeHoldsGroup && !budget.tryNewGroup()) {
+            throw refused(connection, Limit.NEW_GROUP_RATE_PER_USER, 429, "Too many new subscriptions: at most "
+                    + format(budget.settings().newGroupRate()) + " per second, over all connections of one user,"
+                    + " to groups no one on this server holds yet (bursts of " + budget.settings().newGroupBurst()
+                    + "); slow down.");
         }
     }
 

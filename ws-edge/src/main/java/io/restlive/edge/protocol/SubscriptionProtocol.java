@@ -162,7 +162,7 @@ public final class SubscriptionProtocol implements GroupMembership.Ending {
         }
         GroupSpec spec = GroupSpecs.spec(view, action, targetPk, kwargs, params, connection.user());
         String groupKey = GroupSpecs.key(spec);
-        limits.beforeJoin(connection, groupKey);
+        limits.beforeJoin(connection, groupKey, groups.holds(groupKey));
         Map<String, Long> shown = null;
         if (options.resume() != null) {
             cut = options.resume();

@@ -12,7 +12,7 @@ class ConnectionCapsTest {
     private final AtomicLong nanos = new AtomicLong();
     /** 3 connections per client; handshakes 1 a second in bursts of 2. */
     private final ConnectionCaps caps = new ConnectionCaps(100, 3,
-            new ClientBudget.Settings(1000, 1000, 1000, 1, 2), nanos::get);
+            new ClientBudget.Settings(1000, 1000, 1000, 1, 2, 1000, 1000), nanos::get);
 
     private ConnectionCaps.Admission handshake(String client) {
         return caps.acquireFor(client, caps.acquire().orElseThrow());

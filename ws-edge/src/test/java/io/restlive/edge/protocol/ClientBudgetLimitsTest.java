@@ -51,7 +51,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldCapTheSubscriptionsOfAllOfAClientsConnectionsTogether() {
         // given: a client that may hold 4 subscriptions, with two connections
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 4, 10, 10), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 4, 10, 10, 1000, 1000), nanos::get);
         Connection first = connection("c1", budget);
         Connection second = connection("c2", budget);
 
@@ -82,7 +82,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldRateTheSubscribesOfAllOfAClientsConnectionsTogether() {
         // given: a client that may subscribe 10 a second in bursts of 3, over all its connections
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 10, 10), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 10, 10, 1000, 1000), nanos::get);
         Connection first = connection("c1", budget);
         Connection second = connection("c2", budget);
 
@@ -106,9 +106,39 @@ class ClientBudgetLimitsTest {
     }
 
     @Test
+    void shouldRateOnlyTheSubscribesThatStartAGroupTheEdgeDidNotHold() {
+        // given: a client that may start 10 groups a second in bursts of 2, and a group another client holds
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 1000, 10, 10, 10, 2), nanos::get);
+        Connection other = connection("other", new ClientBudget(ClientBudget.Settings.UNLIMITED, nanos::get));
+        subscribe(other, 7);
+        Connection first = connection("c1", budget);
+        Connection second = connection("c2", budget);
+
+        // when: two new groups, one on each connection; then the group the edge holds; then a third new one
+        subscribe(first, 1);
+        subscribe(second, 2);
+        subscribe(second, 7);
+        subscribe(first, 3);
+
+        // then: only the third new group is refused, with 429 naming the rate
+        assertThat(sent).hasSize(1);
+        assertThat(lastFrame()).isEqualTo(Json.parse("{\"type\":\"error\",\"id\":3,\"code\":429,\"message\":"
+                + "\"Too many new subscriptions: at most 10 per second, over all connections of one user, to groups"
+                + " no one on this server holds yet (bursts of 2); slow down.\"}"));
+        assertThat(metrics.count(Limit.NEW_GROUP_RATE_PER_USER)).isEqualTo(1);
+        assertThat(budget.subscriptions()).isEqualTo(3);
+
+        // and: a tenth of a second later, it is allowed
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        sent.clear();
+        subscribe(first, 3);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void shouldBeIdleOnlyOnceNothingIsHeldAndTheRatesHaveRefilled() {
         // given
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 1, 2), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 1, 2, 1000, 1000), nanos::get);
         assertThat(budget.idle()).isTrue();
 
         // when: a handshake and a subscription
