@@ -78,6 +78,7 @@ class HandshakeAdmissionTest {
             // then
             assertThat(first.accepted() && second.accepted()).isTrue();
             assertThat(third.refusedWith).isEqualTo(503);
+            assertThat(third.retryAfter).isEqualTo("5");
             assertThat(metrics.count(Limit.CONNECTIONS)).isEqualTo(1);
 
             // and a slot comes back when a connection ends
@@ -126,6 +127,7 @@ class HandshakeAdmissionTest {
 
                 // then: closing them gave nothing back; another user is not affected
                 assertThat(third.refusedWith).isEqualTo(429);
+                assertThat(third.retryAfter).isEqualTo("1");
                 assertThat(bob.accepted()).isTrue();
                 assertThat(metrics.count(Limit.HANDSHAKE_RATE_PER_USER)).isEqualTo(1);
             }

@@ -62,6 +62,7 @@ public final class TestEdgeServer implements AutoCloseable {
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 client.refusedWith = refused.getResponse().statusCode();
+                client.retryAfter = refused.getResponse().headers().firstValue("Retry-After").orElse(null);
             } else {
                 throw e;
             }
@@ -80,6 +81,8 @@ public final class TestEdgeServer implements AutoCloseable {
 
         /** The HTTP status of a refused handshake; 0 if it was accepted. */
         public int refusedWith;
+        /** The {@code Retry-After} header of a refused handshake, or null. */
+        public String retryAfter;
         /** Text frames received. */
         public final List<String> frames = new CopyOnWriteArrayList<>();
         /** Completes with "code reason" when the server closes the connection. */
