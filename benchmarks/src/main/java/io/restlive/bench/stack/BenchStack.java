@@ -69,6 +69,8 @@ public final class BenchStack implements AutoCloseable {
                 .edgeEnv("REST_LIVE_HANDSHAKE_BURST_PER_USER", "1000000")
                 .edgeEnv("REST_LIVE_NEW_GROUP_RATE_PER_USER", "1000000")
                 .edgeEnv("REST_LIVE_NEW_GROUP_BURST_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_ERROR_RATE_PER_USER", "1000000")
+                .edgeEnv("REST_LIVE_ERROR_BURST_PER_USER", "1000000")
                 .javaOptions(javaOptions)
                 .progress(progress)
                 .build();

@@ -110,6 +110,11 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
                 log.debug("Refused a handshake of {}: it opens connections faster than rest-live.handshake-rate-per-user",
                         client);
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+            } else if (admission.refusal() == ConnectionCaps.Refusal.ERRORS) {
+                metrics.refused(Limit.ERRORS_PER_USER);
+                log.debug("Refused a handshake of {}: its connections caused more errors than rest-live.error-burst-per-user",
+                        client);
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
             } else {
                 metrics.refused(Limit.CONNECTIONS_PER_USER);
                 log.debug("Refused a handshake of {}: it holds rest-live.max-connections-per-user connections", client);

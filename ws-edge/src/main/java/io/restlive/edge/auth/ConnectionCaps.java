@@ -26,7 +26,9 @@ public final class ConnectionCaps {
         /** The client holds its cap of connections. */
         CONNECTIONS_PER_CLIENT,
         /** The client opens connections faster than its handshake rate. */
-        HANDSHAKE_RATE
+        HANDSHAKE_RATE,
+        /** The client's connections caused more error answers than its budget, and it has not refilled yet. */
+        ERRORS
     }
 
     /** The outcome of {@link #acquireFor}: a permit, or why there is none. */
@@ -112,7 +114,8 @@ public final class ConnectionCaps {
 
     /**
      * A slot counted against {@code client} too, replacing {@code edgeSlot}; refused (and {@code edgeSlot}
-     * released) when that client already holds its cap, or opens connections faster than its handshake rate.
+     * released) when that client already holds its cap, opens connections faster than its handshake rate, or
+     * has used up its error answers.
      */
     public Admission acquireFor(String client, Permit edgeSlot) {
         sweepIdleClients();
@@ -121,6 +124,8 @@ public final class ConnectionCaps {
             Client state = held == null ? new Client(new AtomicInteger(), new ClientBudget(budgets, nanoTime)) : held;
             if (state.connections().get() >= maxPerClient) {
                 refusal[0] = Refusal.CONNECTIONS_PER_CLIENT;
+            } else if (state.budget().errorsExhausted()) {
+                refusal[0] = Refusal.ERRORS;
             } else if (!state.budget().tryHandshake()) {
                 refusal[0] = Refusal.HANDSHAKE_RATE;
             } else {

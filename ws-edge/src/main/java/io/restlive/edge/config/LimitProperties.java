@@ -42,6 +42,11 @@ import org.springframework.util.unit.DataSize;
  * @param newGroupRatePerUser subscribes per second over all connections of one user, sustained, to groups this edge
  *     did not hold: each starts the group in the processors' tasks ({@code REST_LIVE_NEW_GROUP_RATE_PER_USER})
  * @param newGroupBurstPerUser such subscribes at once ({@code REST_LIVE_NEW_GROUP_BURST_PER_USER})
+ * @param errorRatePerUser error answers per second all connections of one user may cause together, sustained
+ *     ({@code REST_LIVE_ERROR_RATE_PER_USER})
+ * @param errorBurstPerUser error answers all connections of one user may cause at once; beyond, the connection is
+ *     closed with 1008 and the user's handshakes get HTTP 429 until the budget refills
+ *     ({@code REST_LIVE_ERROR_BURST_PER_USER})
  */
 @ConfigurationProperties(prefix = "rest-live")
 public record LimitProperties(
@@ -63,7 +68,9 @@ public record LimitProperties(
         @DefaultValue("10") double handshakeRatePerUser,
         @DefaultValue("50") int handshakeBurstPerUser,
         @DefaultValue("20") double newGroupRatePerUser,
-        @DefaultValue("100") int newGroupBurstPerUser) {
+        @DefaultValue("100") int newGroupBurstPerUser,
+        @DefaultValue("20") double errorRatePerUser,
+        @DefaultValue("200") int errorBurstPerUser) {
 
     public LimitProperties {
         atLeastOne(maxConnections, "rest-live.max-connections");
@@ -76,9 +83,11 @@ public record LimitProperties(
         atLeastOne(subscribeBurstPerUser, "rest-live.subscribe-burst-per-user");
         atLeastOne(handshakeBurstPerUser, "rest-live.handshake-burst-per-user");
         atLeastOne(newGroupBurstPerUser, "rest-live.new-group-burst-per-user");
+        atLeastOne(errorBurstPerUser, "rest-live.error-burst-per-user");
         above0(subscribeRatePerUser, "rest-live.subscribe-rate-per-user");
         above0(handshakeRatePerUser, "rest-live.handshake-rate-per-user");
         above0(newGroupRatePerUser, "rest-live.new-group-rate-per-user");
+        above0(errorRatePerUser, "rest-live.error-rate-per-user");
         if (!(errorRate > 0)) {
             throw new IllegalArgumentException("rest-live.error-rate must be above 0, was " + errorRate);
         }
@@ -109,7 +118,8 @@ public record LimitProperties(
     /** What one user (or anonymous address) may take over all its connections. */
     public ClientBudget.Settings clientBudgets() {
         return new ClientBudget.Settings(subscribeRatePerUser, subscribeBurstPerUser, maxSubscriptionsPerUser,
-                handshakeRatePerUser, handshakeBurstPerUser, newGroupRatePerUser, newGroupBurstPerUser);
+                handshakeRatePerUser, handshakeBurstPerUser, newGroupRatePerUser, newGroupBurstPerUser,
+                errorRatePerUser, errorBurstPerUser);
     }
 
     private static void above0(double value, String key) {

@@ -26,13 +26,17 @@ public final class ClientBudget {
      *     command to the processors' tasks (a list group's to every task), and its leave another, the costliest
      *     thing a client can ask for
      * @param newGroupBurst such subscribes at once (a page opening)
+     * @param errorRate error answers per second, sustained, that the client's connections may cause together
+     * @param errorBurst error answers at once: beyond, the connection that caused one is closed, and the
+     *     client's handshakes are refused until the budget has a token again
      */
     public record Settings(double subscribeRate, int subscribeBurst, int maxSubscriptions, double handshakeRate,
-                           int handshakeBurst, double newGroupRate, int newGroupBurst) {
+                           int handshakeBurst, double newGroupRate, int newGroupBurst, double errorRate,
+                           int errorBurst) {
 
         /** No limits, for tests of other things. */
         public static final Settings UNLIMITED = new Settings(1e9, Integer.MAX_VALUE, Integer.MAX_VALUE, 1e9,
-                Integer.MAX_VALUE, 1e9, Integer.MAX_VALUE);
+                Integer.MAX_VALUE, 1e9, Integer.MAX_VALUE, 1e9, Integer.MAX_VALUE);
     }
 
     private static final ClientBudget UNLIMITED = new ClientBudget(Settings.UNLIMITED, System::nanoTime);
@@ -41,6 +45,7 @@ public final class ClientBudget {
     private final TokenBucket subscribes;
     private final TokenBucket handshakes;
     private final TokenBucket newGroups;
+    private final TokenBucket errors;
     private final AtomicInteger subscriptions = new AtomicInteger();
 
     public ClientBudget(Settings settings, LongSupplier nanoTime) {
@@ -48,6 +53,7 @@ public final class ClientBudget {
         this.subscribes = new TokenBucket(settings.subscribeRate(), settings.subscribeBurst(), nanoTime);
         this.handshakes = new TokenBucket(settings.handshakeRate(), settings.handshakeBurst(), nanoTime);
         this.newGroups = new TokenBucket(settings.newGroupRate(), settings.newGroupBurst(), nanoTime);
+        this.errors = new TokenBucket(settings.errorRate(), settings.errorBurst(), nanoTime);
     }
 
     /** A budget nothing exhausts, shared: for connections no client budget was given to. */
@@ -74,6 +80,20 @@ public final class ClientBudget {
         return newGroups.tryTake();
     }
 
+    /** Takes one error answer; false when the client's connections cause errors faster than it may, together. */
+    public boolean tryError() {
+        return errors.tryTake();
+    }
+
+    /**
+     * Whether the client has used up its error answers: a connection it opens now would be closed at its first
+     * error, so its handshake is refused instead (a client closed for its errors cannot come straight back and
+     * be refused a hundred times more).
+     */
+    public boolean errorsExhausted() {
+        return !errors.hasToken();
+    }
+
     /** Whether the client's connections hold their cap of live subscriptions. */
     boolean subscriptionsFull() {
         return subscriptions.get() >= settings.maxSubscriptions();
@@ -90,6 +110,7 @@ public final class ClientBudget {
 
     /** True when forgetting the budget loses nothing: no subscription held, every rate refilled. */
     public boolean idle() {
-        return subscriptions.get() == 0 && subscribes.isFull() && handshakes.isFull() && newGroups.isFull();
+        return subscriptions.get() == 0 && subscribes.isFull() && handshakes.isFull() && newGroups.isFull()
+                && errors.isFull();
     }
 }

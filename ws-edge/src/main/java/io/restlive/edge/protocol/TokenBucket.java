@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket: up to {@code burst} takes at once, refilled at {@code perSecond} a second. One per
  * connection for its subscribes and one for the errors it is answered; one per client (user or address) for
- * its subscribes and one for its handshakes.
+ * its subscribes, the new groups it starts, its handshakes and its errors.
  */
 public final class TokenBucket {
 
@@ -31,6 +31,12 @@ public final class TokenBucket {
         }
         tokens -= 1;
         return true;
+    }
+
+    /** Whether a take would succeed now (nothing is taken). */
+    public synchronized boolean hasToken() {
+        refill();
+        return tokens >= 1;
     }
 
     /** True when the bucket has refilled to its burst: forgetting it now loses nothing. */

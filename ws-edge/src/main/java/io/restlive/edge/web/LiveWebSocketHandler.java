@@ -135,9 +135,12 @@ public final class LiveWebSocketHandler implements AuthenticatedHandler {
         boolean v2 = V2.equals(session.getHandshakeInfo().getSubProtocol());
         TokenBucket errors = new TokenBucket(errorLimit.perSecond(), errorLimit.burst(), System::nanoTime);
         Connection connection = new Connection(session.getId(), user.user(), endpoint, v2, frame -> {
-            if (Frames.isError(frame) && !errors.tryTake()) {
-                log.info("Closing {}: it caused more than {} error answers at once ({} a second sustained)",
-                        session.getId(), errorLimit.burst(), errorLimit.perSecond());
+            // The connection's budget, then its client's over all its connections (a client that reconnects
+            // each time it is closed would otherwise start every connection with a full one).
+            if (Frames.isError(frame) && (!errors.tryTake() || !budget.tryError())) {
+                log.info("Closing {}: it, or its client's connections together, caused more error answers than"
+                        + " allowed ({} at once, {} a second sustained, per connection)", session.getId(),
+                        errorLimit.burst(), errorLimit.perSecond());
                 close(session, sendQueue, closedBy, CloseReason.TOO_MANY_ERRORS, TOO_MANY_ERRORS);
                 return;
             }

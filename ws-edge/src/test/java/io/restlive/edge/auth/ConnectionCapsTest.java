@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class ConnectionCapsTest {
 
     private final AtomicLong nanos = new AtomicLong();
-    /** 3 connections per client; handshakes 1 a second in bursts of 2. */
+    /** 3 connections per client; handshakes 1 a second in bursts of 2; error answers 1 a second in bursts of 5. */
     private final ConnectionCaps caps = new ConnectionCaps(100, 3,
-            new ClientBudget.Settings(1000, 1000, 1000, 1, 2, 1000, 1000), nanos::get);
+            new ClientBudget.Settings(1000, 1000, 1000, 1, 2, 1000, 1000, 1, 5), nanos::get);
 
     private ConnectionCaps.Admission handshake(String client) {
         return caps.acquireFor(client, caps.acquire().orElseThrow());
@@ -36,6 +36,28 @@ class ConnectionCapsTest {
         // and: a second later it may open one more
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertThat(handshake("address:10.0.0.1").admitted()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseTheHandshakesOfAClientWhoseConnectionsUsedUpItsErrorsUntilOneRefills() {
+        // given: a connection of alice's answered 5 errors, its client's burst
+        ConnectionCaps.Permit first = handshake("user:alice").permit();
+        for (int i = 0; i < 5; i++) {
+            assertThat(first.budget().tryError()).isTrue();
+        }
+        assertThat(first.budget().tryError()).as("the sixth: the connection is closed").isFalse();
+        first.release();
+
+        // when: she comes straight back
+        ConnectionCaps.Admission again = handshake("user:alice");
+
+        // then: refused, and only her
+        assertThat(again.refusal()).isEqualTo(ConnectionCaps.Refusal.ERRORS);
+        assertThat(handshake("user:bob").admitted()).isTrue();
+
+        // and: a second later one error answer has refilled, and she may connect again
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(handshake("user:alice").admitted()).isTrue();
     }
 
     @Test

@@ -112,7 +112,7 @@ class HandshakeAdmissionTest {
     @Test
     void shouldRefuseAUserThatOpensConnectionsFasterThanItsHandshakeRateWith429() {
         // given: a handshake a minute, in bursts of 2, per user
-        ConnectionCaps caps = new ConnectionCaps(100, 100, new ClientBudget.Settings(1000, 1000, 1000, 1 / 60.0, 2, 1000, 1000),
+        ConnectionCaps caps = new ConnectionCaps(100, 100, new ClientBudget.Settings(1000, 1000, 1000, 1 / 60.0, 2, 1000, 1000, 1000, 1000),
                 System::nanoTime);
         try (TestEdgeServer server = new TestEdgeServer(authenticator(), new OriginPolicy(List.of()), caps, metrics,
                 HOLD_OPEN)) {

@@ -51,7 +51,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldCapTheSubscriptionsOfAllOfAClientsConnectionsTogether() {
         // given: a client that may hold 4 subscriptions, with two connections
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 4, 10, 10, 1000, 1000), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 4, 10, 10, 1000, 1000, 1000, 1000), nanos::get);
         Connection first = connection("c1", budget);
         Connection second = connection("c2", budget);
 
@@ -82,7 +82,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldRateTheSubscribesOfAllOfAClientsConnectionsTogether() {
         // given: a client that may subscribe 10 a second in bursts of 3, over all its connections
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 10, 10, 1000, 1000), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 10, 10, 1000, 1000, 1000, 1000), nanos::get);
         Connection first = connection("c1", budget);
         Connection second = connection("c2", budget);
 
@@ -108,7 +108,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldRateOnlyTheSubscribesThatStartAGroupTheEdgeDidNotHold() {
         // given: a client that may start 10 groups a second in bursts of 2, and a group another client holds
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 1000, 10, 10, 10, 2), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(1000, 1000, 1000, 10, 10, 10, 2, 1000, 1000), nanos::get);
         Connection other = connection("other", new ClientBudget(ClientBudget.Settings.UNLIMITED, nanos::get));
         subscribe(other, 7);
         Connection first = connection("c1", budget);
@@ -138,7 +138,7 @@ class ClientBudgetLimitsTest {
     @Test
     void shouldBeIdleOnlyOnceNothingIsHeldAndTheRatesHaveRefilled() {
         // given
-        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 1, 2, 1000, 1000), nanos::get);
+        ClientBudget budget = new ClientBudget(new ClientBudget.Settings(10, 3, 1000, 1, 2, 1000, 1000, 1000, 1000), nanos::get);
         assertThat(budget.idle()).isTrue();
 
         // when: a handshake and a subscription
