@@ -68,7 +68,7 @@ public record LimitProperties(
         @DefaultValue("10") double handshakeRatePerUser,
         @DefaultValue("50") int handshakeBurstPerUser,
         @DefaultValue("20") double newGroupRatePerUser,
-        @DefaultValue("100") int newGroupBurstPerUser,
+        @DefaultValue("50") int newGroupBurstPerUser,
         @DefaultValue("20") double errorRatePerUser,
         @DefaultValue("200") int errorBurstPerUser) {
 
