@@ -35,6 +35,8 @@ import java.util.Map;
  * @param abuseSubscribers abuse: the victims, ordinary list subscribers spread over {@value #ABUSE_GROUPS} groups
  * @param abuseRate abuse: the victims' changes per second, through every window
  * @param abuseWindow abuse: how long each quiet and each abuse window lasts
+ * @param abuseRounds abuse: how many times the sequence of abuses runs; the first round meets the abuse code paths
+ *     cold (the JIT compiles them then, on the cores everything shares), later rounds warm
  * @param scrapeMetrics whether to scrape every process's {@code /actuator/prometheus} each second and draw
  *     the dashboard's main panels from it ({@code dashboard.png}); off by default, since rendering the scrape
  *     costs the stack CPU on the cores it is measured on
@@ -65,6 +67,7 @@ public record BenchmarkOptions(
         int abuseSubscribers,
         int abuseRate,
         Duration abuseWindow,
+        int abuseRounds,
         boolean scrapeMetrics) {
 
     /** abuse: the victims' groups. */
@@ -101,6 +104,7 @@ public record BenchmarkOptions(
         requirePositive("--source-addresses", sourceAddresses);
         requirePositive("--abuse-subscribers", abuseSubscribers);
         requirePositive("--abuse-rate", abuseRate);
+        requirePositive("--abuse-rounds", abuseRounds);
         if (abuseWindow.isNegative() || abuseWindow.isZero()) {
             throw new IllegalArgumentException("--abuse-seconds must be at least 1");
         }
@@ -120,14 +124,14 @@ public record BenchmarkOptions(
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 10_000, 100, List.of(100, 200, 400), Duration.ofSeconds(10),
                 List.of(1_000, 100_000, 1_000_000), 20_000, List.of(10, 10_000), 10, 1_000, 1_000, 5, 0,
                 List.of(10_000, 50_000), 200, 100, 16, List.of("-Xmx2g"), null, Path.of("benchmarks/results"),
-                Duration.ofMinutes(3), 300, 100, Duration.ofSeconds(10), false);
+                Duration.ofMinutes(3), 300, 100, Duration.ofSeconds(10), 2, false);
     }
 
     /** The tiny run of {@code BenchmarkSmokeIT}: every scenario, a few hundred changes, 20 connections. */
     public static BenchmarkOptions smoke(Path resultsDir) {
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 20, 5, List.of(20, 40), Duration.ofSeconds(2),
                 List.of(10, 100), 200, List.of(2, 20), 2, 100, 5, 2, 0, List.of(10, 20), 20, 50, 2,
-                List.of("-Xmx512m"), null, resultsDir, Duration.ofMinutes(2), 20, 20, Duration.ofSeconds(2), true);
+                List.of("-Xmx512m"), null, resultsDir, Duration.ofMinutes(2), 20, 20, Duration.ofSeconds(2), 1, true);
     }
 
     /** The options as the flags that give them, for the report. */
@@ -158,6 +162,7 @@ public record BenchmarkOptions(
         flags.put("--abuse-subscribers", String.valueOf(abuseSubscribers));
         flags.put("--abuse-rate", String.valueOf(abuseRate));
         flags.put("--abuse-seconds", String.valueOf(abuseWindow.toSeconds()));
+        flags.put("--abuse-rounds", String.valueOf(abuseRounds));
         flags.put("--scrape-metrics", scrapeMetrics ? "on" : "off");
         return flags;
     }

@@ -67,6 +67,7 @@ public final class OptionsParser {
                 get("--abuse-subscribers", OptionsParser::integer, d.abuseSubscribers()),
                 get("--abuse-rate", OptionsParser::integer, d.abuseRate()),
                 get("--abuse-seconds", v -> Duration.ofSeconds(integer(v)), d.abuseWindow()),
+                get("--abuse-rounds", OptionsParser::integer, d.abuseRounds()),
                 get("--scrape-metrics", OptionsParser::onOff, d.scrapeMetrics()));
     }
 
@@ -130,6 +131,7 @@ public final class OptionsParser {
         flags.put("--abuse-subscribers", "abuse: victim subscribers on 10 groups (default 300)");
         flags.put("--abuse-rate", "abuse: victims' changes per second (default 100)");
         flags.put("--abuse-seconds", "abuse: seconds of each quiet and abuse window (default 10)");
+        flags.put("--abuse-rounds", "abuse: times the abuses run in turn; round 1 meets their code cold (default 2)");
         flags.put("--scrape-metrics", "on: scrape /actuator/prometheus each second, draw dashboard.png (default off)");
         return Collections.unmodifiableMap(flags);
     }

@@ -21,10 +21,20 @@ public final class WindowPlan {
 
     /** Quiet windows around and between the given abuses. */
     public static WindowPlan around(List<String> abuses) {
+        return around(abuses, 1);
+    }
+
+    /**
+     * Quiet windows around and between the given abuses, the sequence {@code rounds} times; with more than one
+     * round each abuse's label starts with its round ({@code round 2: ...}).
+     */
+    public static WindowPlan around(List<String> abuses, int rounds) {
         List<String> windows = new ArrayList<>(List.of(QUIET));
-        for (String abuse : abuses) {
-            windows.add(abuse);
-            windows.add(QUIET);
+        for (int round = 1; round <= rounds; round++) {
+            for (String abuse : abuses) {
+                windows.add(rounds == 1 ? abuse : "round " + round + ": " + abuse);
+                windows.add(QUIET);
+            }
         }
         return new WindowPlan(windows);
     }

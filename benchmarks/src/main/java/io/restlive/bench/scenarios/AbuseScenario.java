@@ -116,7 +116,7 @@ public final class AbuseScenario implements Scenario {
                 context.publish(context.change(MODEL, i % ENTITIES, i % ENTITIES % subscribers.length, intended))),
                 "abuse-victim-changes");
         publisher.start();
-        WindowPlan plan = WindowPlan.around(ABUSES.stream().map(Abuse::label).toList());
+        WindowPlan plan = WindowPlan.around(ABUSES.stream().map(Abuse::label).toList(), options.abuseRounds());
         long[][] spans = new long[plan.windows().size()][];
         double[][] cores = new double[plan.windows().size()][];
         List<AbuserTally> tallies = new ArrayList<>();
@@ -140,7 +140,7 @@ public final class AbuseScenario implements Scenario {
                 if (plan.isQuiet(w)) {
                     Waits.pause(Duration.ofNanos(to - System.nanoTime()));
                 } else {
-                    tallies.add(ABUSES.get(abuse++).run(abuser, to));
+                    tallies.add(ABUSES.get(abuse++ % ABUSES.size()).run(abuser, to));
                 }
                 // CPU over the window and the abuse's clean-up, which a slow clean-up makes longer than the window.
                 double seconds = Math.max(to, System.nanoTime()) - from;

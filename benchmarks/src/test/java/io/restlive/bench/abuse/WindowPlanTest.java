@@ -19,6 +19,17 @@ class WindowPlanTest {
     }
 
     @Test
+    void shouldRunTheAbusesAgainInLaterRoundsNamingEachRound() {
+        // when
+        WindowPlan plan = WindowPlan.around(List.of("a", "b"), 2);
+
+        // then
+        assertThat(plan.windows()).containsExactly("quiet", "round 1: a", "quiet", "round 1: b", "quiet",
+                "round 2: a", "quiet", "round 2: b", "quiet");
+        assertThat(plan.quietNeighbours(5)).containsExactly(4, 6);
+    }
+
+    @Test
     void shouldCompareEachAbuseWithTheQuietWindowsJustBeforeAndAfterIt() {
         // given
         WindowPlan plan = WindowPlan.around(List.of("a", "b", "c"));
