@@ -24,6 +24,8 @@ import java.util.Map;
  * @param stormConnections storm: connections that subscribe at once
  * @param stormSubscriptions storm: subscriptions each storm connection sends, each to a group of its own
  * @param stormRate storm: subscribes per second, steady, over all the connections; 0 sends them all at once
+ * @param stormProtocol storm: {@code v1} (each subscription is confirmed by its first broadcast, which probe
+ *     changes provoke) or {@code v2} (by its {@code subscribed} acknowledgement, sent once it is live; no probes)
  * @param idleConnections idle: connection counts at which the edge heap is measured
  * @param floorChanges floor: changes published one at a time
  * @param payloadBytes bytes of padding in every instance, so records have a realistic size
@@ -56,6 +58,7 @@ public record BenchmarkOptions(
         int stormConnections,
         int stormSubscriptions,
         int stormRate,
+        String stormProtocol,
         List<Integer> idleConnections,
         int floorChanges,
         int payloadBytes,
@@ -100,6 +103,9 @@ public record BenchmarkOptions(
         if (stormRate < 0) {
             throw new IllegalArgumentException("--storm-rate must not be negative (0: all at once)");
         }
+        if (!List.of("v1", "v2").contains(stormProtocol)) {
+            throw new IllegalArgumentException("--storm-protocol must be v1 or v2, was '" + stormProtocol + "'");
+        }
         requirePositive("--floor-changes", floorChanges);
         requirePositive("--source-addresses", sourceAddresses);
         requirePositive("--abuse-subscribers", abuseSubscribers);
@@ -122,7 +128,7 @@ public record BenchmarkOptions(
     /** The defaults of {@code benchmarks/run.sh}. */
     public static BenchmarkOptions defaults() {
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 10_000, 100, List.of(100, 200, 400), Duration.ofSeconds(10),
-                List.of(1_000, 100_000, 1_000_000), 20_000, List.of(10, 10_000), 10, 1_000, 1_000, 5, 0,
+                List.of(1_000, 100_000, 1_000_000), 20_000, List.of(10, 10_000), 10, 1_000, 1_000, 5, 0, "v1",
                 List.of(10_000, 50_000), 200, 100, 16, List.of("-Xmx2g"), null, Path.of("benchmarks/results"),
                 Duration.ofMinutes(3), 300, 100, Duration.ofSeconds(10), 2, false);
     }
@@ -130,7 +136,7 @@ public record BenchmarkOptions(
     /** The tiny run of {@code BenchmarkSmokeIT}: every scenario, a few hundred changes, 20 connections. */
     public static BenchmarkOptions smoke(Path resultsDir) {
         return new BenchmarkOptions(ALL_SCENARIOS, 1, 20, 5, List.of(20, 40), Duration.ofSeconds(2),
-                List.of(10, 100), 200, List.of(2, 20), 2, 100, 5, 2, 0, List.of(10, 20), 20, 50, 2,
+                List.of(10, 100), 200, List.of(2, 20), 2, 100, 5, 2, 0, "v1", List.of(10, 20), 20, 50, 2,
                 List.of("-Xmx512m"), null, resultsDir, Duration.ofMinutes(2), 20, 20, Duration.ofSeconds(2), 1, true);
     }
 
@@ -151,6 +157,7 @@ public record BenchmarkOptions(
         flags.put("--storm-connections", String.valueOf(stormConnections));
         flags.put("--storm-subscriptions", String.valueOf(stormSubscriptions));
         flags.put("--storm-rate", String.valueOf(stormRate));
+        flags.put("--storm-protocol", stormProtocol);
         flags.put("--idle-connections", join(idleConnections));
         flags.put("--floor-changes", String.valueOf(floorChanges));
         flags.put("--payload-bytes", String.valueOf(payloadBytes));

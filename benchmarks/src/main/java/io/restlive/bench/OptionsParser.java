@@ -56,6 +56,7 @@ public final class OptionsParser {
                 get("--storm-connections", OptionsParser::integer, d.stormConnections()),
                 get("--storm-subscriptions", OptionsParser::integer, d.stormSubscriptions()),
                 get("--storm-rate", OptionsParser::integer, d.stormRate()),
+                get("--storm-protocol", String::trim, d.stormProtocol()),
                 get("--idle-connections", OptionsParser::integers, d.idleConnections()),
                 get("--floor-changes", OptionsParser::integer, d.floorChanges()),
                 get("--payload-bytes", OptionsParser::integer, d.payloadBytes()),
@@ -120,6 +121,7 @@ public final class OptionsParser {
         flags.put("--storm-connections", "storm: connections subscribing at once (default 1000)");
         flags.put("--storm-subscriptions", "storm: subscriptions per connection (default 5)");
         flags.put("--storm-rate", "storm: subscribes per second, steady over all connections (default 0: all at once)");
+        flags.put("--storm-protocol", "storm: v1 (confirmed by a probed broadcast) or v2 (by `subscribed`, no probes) (default v1)");
         flags.put("--idle-connections", "idle: connection counts measured (default 10000,50000)");
         flags.put("--floor-changes", "floor: changes published one at a time (default 200)");
         flags.put("--payload-bytes", "padding bytes in every instance (default 100)");

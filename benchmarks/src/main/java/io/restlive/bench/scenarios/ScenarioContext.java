@@ -125,12 +125,17 @@ public final class ScenarioContext {
      * edge 2, ...), or all on {@code onlyEdge} when it is positive.
      */
     public List<WsConnection> connect(int count, int onlyEdge, FrameHandler handler) {
+        return connect(count, onlyEdge, handler, null);
+    }
+
+    /** As {@link #connect(int, int, FrameHandler)}, with a WebSocket subprotocol ({@code rest-live.v2}) or none. */
+    public List<WsConnection> connect(int count, int onlyEdge, FrameHandler handler, String subprotocol) {
         List<WsConnection> all = new ArrayList<>(count);
         int edges = onlyEdge > 0 ? 1 : stack.edgeCount();
         for (int e = 0; e < edges; e++) {
             int edge = onlyEdge > 0 ? onlyEdge : e + 1;
             int share = count / edges + (e < count % edges ? 1 : 0);
-            all.addAll(ws.open(stack.subscribeUrl(edge), share, all.size(), handler, timeout()));
+            all.addAll(ws.open(stack.subscribeUrl(edge), share, all.size(), handler, timeout(), subprotocol));
         }
         return all;
     }

@@ -16,8 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Where each storm subscription stands: sent, announced by the edge, first broadcast received. Subscription
- * {@code s} asks for group value {@code GROUP_BASE + s}; frames and announcements are matched back by it.
+ * Where each storm subscription stands: sent, announced by the edge, confirmed: its first broadcast received
+ * (protocol v1, by probes), or its {@code subscribed} acknowledgement (protocol v2, sent once it is live).
+ * Subscription {@code s} asks for group value {@code GROUP_BASE + s} and is sent on connection {@code s %
+ * connections} with id {@code s / connections + 1}; frames and announcements are matched back by either.
  */
 final class StormProgress {
 
@@ -30,6 +32,7 @@ final class StormProgress {
     private static final long MAX_PROBE_GAP_NANOS = MAX_PROBE_GAP.toNanos();
 
     private final int size;
+    private final int connections;
     private final AtomicLongArray sentAt;
     private final AtomicLongArray announcedAt;
     private final AtomicIntegerArray confirmedFlags;
@@ -39,12 +42,14 @@ final class StormProgress {
     private final AtomicInteger confirmed = new AtomicInteger();
     private final Latencies announce = new Latencies();
     private final Latencies firstBroadcast = new Latencies();
+    private final Latencies live = new Latencies();
     private volatile long firstSend;
     private volatile long lastAnnouncement;
     private volatile long probes;
 
-    StormProgress(int size) {
+    StormProgress(int size, int connections) {
         this.size = size;
+        this.connections = connections;
         this.sentAt = new AtomicLongArray(size);
         this.announcedAt = new AtomicLongArray(size);
         this.confirmedFlags = new AtomicIntegerArray(size);
@@ -69,8 +74,23 @@ final class StormProgress {
         sentAt.set(s, now);
     }
 
+    /** The id subscription {@code s} is sent with, on connection {@code s % connections}. */
+    long id(int s) {
+        return s / connections + 1L;
+    }
+
     void onFrame(WsConnection connection, String text, long arrival) {
-        JsonNode group = Json.parse(text).path("instance").path("group");
+        JsonNode frame = Json.parse(text);
+        if ("subscribed".equals(frame.path("type").asString(""))) {
+            JsonNode id = frame.path("id");
+            int s = id.isNumber() ? (int) ((id.longValue() - 1) * connections + connection.index()) : -1;
+            if (s >= 0 && s < size && confirmedFlags.compareAndSet(s, 0, 1)) {
+                live.record(sentAt.get(s), arrival);
+                confirmed.incrementAndGet();
+            }
+            return;
+        }
+        JsonNode group = frame.path("instance").path("group");
         int s = group.isNumber() ? (int) (group.longValue() - GROUP_BASE) : -1;
         if (s >= 0 && s < size && confirmedFlags.compareAndSet(s, 0, 1)) {
             firstBroadcast.record(sentAt.get(s), arrival);
@@ -169,5 +189,10 @@ final class StormProgress {
 
     Latencies firstBroadcast() {
         return firstBroadcast;
+    }
+
+    /** Subscribe sent to {@code subscribed} received (protocol v2). */
+    Latencies live() {
+        return live;
     }
 }

@@ -23,6 +23,11 @@ public final class WsConnection {
         this.index = index;
     }
 
+    /** A connection that was never opened (what is sent to it goes nowhere): for tests of frame handlers. */
+    public static WsConnection unopened(int index) {
+        return new WsConnection(index);
+    }
+
     /** Its position among the connections opened together, from 0. */
     public int index() {
         return index;

@@ -57,6 +57,15 @@ public final class WsLoadClient implements AutoCloseable {
      * @throws ConnectionsFailedException if some could not open within {@code timeout}; those that did are closed
      */
     public List<WsConnection> open(URI uri, int count, int firstIndex, FrameHandler handler, Duration timeout) {
+        return open(uri, count, firstIndex, handler, timeout, null);
+    }
+
+    /**
+     * As {@link #open(URI, int, int, FrameHandler, Duration)}, asking for a WebSocket subprotocol at the handshake
+     * ({@code rest-live.v2}), or none when {@code subprotocol} is null.
+     */
+    public List<WsConnection> open(URI uri, int count, int firstIndex, FrameHandler handler, Duration timeout,
+                                   String subprotocol) {
         Semaphore handshakes = new Semaphore(MAX_HANDSHAKES);
         List<CompletableFuture<WsConnection>> pending = new ArrayList<>(count);
         Instant deadline = Instant.now().plus(timeout);
@@ -65,7 +74,8 @@ public final class WsLoadClient implements AutoCloseable {
                 if (!handshakes.tryAcquire(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
                     break;
                 }
-                CompletableFuture<WsConnection> opened = connect(uri, firstIndex + i, handler, sources.next());
+                CompletableFuture<WsConnection> opened = connect(uri, firstIndex + i, handler, sources.next(),
+                        subprotocol);
                 opened.whenComplete((c, e) -> handshakes.release());
                 pending.add(opened);
             }
@@ -84,14 +94,19 @@ public final class WsLoadClient implements AutoCloseable {
      * @return completes with the connection, or exceptionally with why it did not open
      */
     public CompletableFuture<WsConnection> attempt(URI uri, InetSocketAddress source, int index, FrameHandler handler) {
-        return connect(uri, index, handler, source);
+        return connect(uri, index, handler, source, null);
     }
 
-    private CompletableFuture<WsConnection> connect(URI uri, int index, FrameHandler handler, InetSocketAddress source) {
+    private CompletableFuture<WsConnection> connect(URI uri, int index, FrameHandler handler, InetSocketAddress source,
+                                                    String subprotocol) {
+        WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES);
+        if (subprotocol != null) {
+            spec.protocols(subprotocol);
+        }
         WsConnection connection = new WsConnection(index);
         CompletableFuture<WsConnection> opened = new CompletableFuture<>();
         Disposable lifecycle = http.bindAddress(() -> source)
-                .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
+                .websocket(spec.build())
                 .uri(uri)
                 .handle((in, out) -> {
                     opened.complete(connection);
