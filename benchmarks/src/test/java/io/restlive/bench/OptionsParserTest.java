@@ -58,6 +58,10 @@ class OptionsParserTest {
                 .hasMessageContaining("missing value after --edges");
         assertThatThrownBy(() -> OptionsParser.parse("--scenarios", "fanout,nap"))
                 .hasMessageContaining("unknown scenario 'nap'");
+        assertThatThrownBy(() -> OptionsParser.parse("--storm-protocol", "v3"))
+                .hasMessageContaining("--storm-protocol must be v1 or v2");
+        assertThatThrownBy(() -> OptionsParser.parse("--abuse-rounds", "0"))
+                .hasMessageContaining("--abuse-rounds must be at least 1");
         assertThatThrownBy(() -> OptionsParser.parse("--connections", "0"))
                 .hasMessageContaining("--connections must be at least 1");
     }

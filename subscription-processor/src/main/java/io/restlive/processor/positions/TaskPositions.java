@@ -15,9 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * never reused. One block more because the record of a reservation and the frames numbered from it go to
  * different partitions, in no order: a process killed just after reserving can leave frames from the new block
  * at the edges while its record never reached the changelog; the next owner would reuse those numbers, and the
- * edges drop a reused number's frames as already delivered. The store is logged, so a standby or a new owner sees the same record. The epoch is drawn once,
- * when the store has no record: a task whose state was lost starts a new epoch, which tells edges that
- * positions from before cannot be compared.
+ * edges drop a reused number's frames as already delivered. The store is logged, so a standby or a new owner
+ * sees the same record. The epoch is drawn once, when the store has no record: a task whose state was lost
+ * starts a new epoch, which tells edges that positions from before cannot be compared.
  */
 public final class TaskPositions {
 

@@ -105,19 +105,16 @@ public final class AuthenticatingWebSocketService implements WebSocketService {
         String client = clientKey(exchange.getRequest(), user);
         ConnectionCaps.Admission admission = caps.acquireFor(client, slot);
         if (!admission.admitted()) {
-            if (admission.refusal() == ConnectionCaps.Refusal.HANDSHAKE_RATE) {
-                metrics.refused(Limit.HANDSHAKE_RATE_PER_USER);
-                log.debug("Refused a handshake of {}: it opens connections faster than rest-live.handshake-rate-per-user",
-                        client);
+            // Each refusal names its limit; the rates (not the connection cap) refill within a second.
+            Limit limit = switch (admission.refusal()) {
+                case HANDSHAKE_RATE -> Limit.HANDSHAKE_RATE_PER_USER;
+                case ERRORS -> Limit.ERRORS_PER_USER;
+                case CONNECTIONS_PER_CLIENT -> Limit.CONNECTIONS_PER_USER;
+            };
+            metrics.refused(limit);
+            log.debug("Refused a handshake of {}: {}", client, limit.name().toLowerCase(java.util.Locale.ROOT));
+            if (limit != Limit.CONNECTIONS_PER_USER) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            } else if (admission.refusal() == ConnectionCaps.Refusal.ERRORS) {
-                metrics.refused(Limit.ERRORS_PER_USER);
-                log.debug("Refused a handshake of {}: its connections caused more errors than rest-live.error-burst-per-user",
-                        client);
-                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            } else {
-                metrics.refused(Limit.CONNECTIONS_PER_USER);
-                log.debug("Refused a handshake of {}: it holds rest-live.max-connections-per-user connections", client);
             }
             return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS);
         }
